@@ -1,0 +1,162 @@
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import {
+  idSchema,
+  isoDateSchema,
+  localizedSchema,
+  revisionProblems,
+  revisionTextsSchema,
+  variableSchema,
+  type Answer,
+  type AnswerRevision,
+  type Approval,
+} from '../domain';
+import { parseStructuredFile, positionOf, formatPath, type FileIssue, type ParseResult } from './fileErrors';
+
+export const ANSWERS_FORMAT = 'calma.answers';
+export const ANSWERS_FORMAT_VERSION = 1;
+
+/**
+ * The exchange format of the answer library (YAML or JSON). Objects are strict: an unknown field is
+ * almost always a typo, and silently dropping it would lose what the author meant.
+ */
+const fileRevisionSchema = z.strictObject({
+  id: idSchema,
+  number: z.number().int().positive(),
+  basedOn: idSchema.nullable().default(null),
+  createdAt: isoDateSchema,
+  createdBy: z.string().min(1),
+  texts: revisionTextsSchema,
+});
+
+const fileApprovalSchema = z.strictObject({
+  id: idSchema,
+  revisionId: idSchema,
+  kind: z.enum(['approve', 'revoke']).default('approve'),
+  by: z.string().min(1),
+  at: isoDateSchema,
+  expiresAt: isoDateSchema.nullable().default(null),
+  note: z.string().default(''),
+});
+
+const fileAnswerSchema = z.strictObject({
+  id: idSchema,
+  title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
+  tags: z.array(z.string().min(1).max(60)).default([]),
+  scenarios: z.array(z.string().min(1).max(60)).default([]),
+  variables: z.array(variableSchema).default([]),
+  createdAt: isoDateSchema,
+  createdBy: z.string().min(1),
+  revisions: z.array(fileRevisionSchema).min(1, 'an answer needs at least one revision'),
+  approvals: z.array(fileApprovalSchema).default([]),
+});
+
+export const answersFileSchema = z.strictObject({
+  format: z.literal(ANSWERS_FORMAT),
+  version: z.literal(ANSWERS_FORMAT_VERSION),
+  answers: z.array(fileAnswerSchema),
+});
+export type AnswersFile = z.infer<typeof answersFileSchema>;
+export type FileAnswer = z.infer<typeof fileAnswerSchema>;
+
+/** The rows a valid file turns into, ready for the mutation path. */
+export interface LibraryRows {
+  answers: Answer[];
+  revisions: AnswerRevision[];
+  approvals: Approval[];
+}
+
+/**
+ * Parses and validates an answer library. Beyond the schema it checks what a schema cannot see:
+ * unique ids across the file, approvals naming a revision of their own answer, and approved texts
+ * within their channel's limit using only declared variables.
+ */
+export function parseAnswersFile(file: string, text: string): ParseResult<LibraryRows> {
+  const parsed = parseStructuredFile(file, text, answersFileSchema);
+  if (!parsed.ok) return parsed;
+  const { doc, lines } = parsed;
+  const issues: FileIssue[] = [];
+  const at = (path: (string | number)[], message: string) =>
+    issues.push({ file, ...positionOf(doc, lines, path), path: formatPath(path), message });
+
+  const answerIds = new Set<string>();
+  const revisionIds = new Set<string>();
+  const approvalIds = new Set<string>();
+  parsed.value.answers.forEach((a, i) => {
+    if (answerIds.has(a.id)) at(['answers', i, 'id'], `duplicate answer id "${a.id}"`);
+    answerIds.add(a.id);
+    const numbers = new Set<number>();
+    const declared = a.variables.map((v) => v.name);
+    a.revisions.forEach((r, j) => {
+      if (revisionIds.has(r.id)) at(['answers', i, 'revisions', j, 'id'], `duplicate revision id "${r.id}"`);
+      revisionIds.add(r.id);
+      if (numbers.has(r.number)) at(['answers', i, 'revisions', j, 'number'], `revision number ${r.number} appears twice`);
+      numbers.add(r.number);
+    });
+    a.approvals.forEach((ap, k) => {
+      if (approvalIds.has(ap.id)) at(['answers', i, 'approvals', k, 'id'], `duplicate approval id "${ap.id}"`);
+      approvalIds.add(ap.id);
+      const rev = a.revisions.find((r) => r.id === ap.revisionId);
+      if (!rev) {
+        at(['answers', i, 'approvals', k, 'revisionId'], `approves revision "${ap.revisionId}", which this answer does not have`);
+        return;
+      }
+      if (ap.kind !== 'approve') return;
+      for (const p of revisionProblems(rev.texts, declared)) {
+        const path = ['answers', i, 'revisions', a.revisions.indexOf(rev), 'texts', p.lang, p.channel];
+        at(path, p.kind === 'over-limit'
+          ? `approved text is over the ${p.channel} limit (${p.detail})`
+          : `uses {{${p.detail}}}, which the answer does not declare in variables`);
+      }
+    });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: toRows(parsed.value) };
+}
+
+function toRows(file: AnswersFile): LibraryRows {
+  const rows: LibraryRows = { answers: [], revisions: [], approvals: [] };
+  for (const { revisions, approvals, ...answer } of file.answers) {
+    rows.answers.push({ ...answer, clock: {}, deleted: false });
+    for (const r of revisions) rows.revisions.push({ ...r, answerId: answer.id });
+    for (const ap of approvals) rows.approvals.push({ ...ap, subject: 'answer', subjectId: answer.id });
+  }
+  return rows;
+}
+
+/** The inverse of parseAnswersFile: what export writes, and what import reads back unchanged. */
+export function toAnswersFile(rows: LibraryRows): AnswersFile {
+  const revisionsBy = groupBy(rows.revisions, (r) => r.answerId);
+  const approvalsBy = groupBy(rows.approvals, (a) => a.subjectId);
+  return {
+    format: ANSWERS_FORMAT,
+    version: ANSWERS_FORMAT_VERSION,
+    answers: rows.answers
+      .filter((a) => !a.deleted)
+      .map(({ clock: _clock, deleted: _deleted, ...a }) => ({
+        ...a,
+        revisions: (revisionsBy.get(a.id) ?? [])
+          .sort((x, y) => x.number - y.number)
+          .map(({ answerId: _answerId, ...r }) => r),
+        approvals: (approvalsBy.get(a.id) ?? [])
+          .sort((x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id))
+          .map(({ subject: _s, subjectId: _sid, ...ap }) => ap),
+      })),
+  };
+}
+
+export function serializeAnswersFile(rows: LibraryRows, as: 'yaml' | 'json'): string {
+  const file = toAnswersFile(rows);
+  return as === 'json' ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
