@@ -48,7 +48,12 @@ export function channelLength(text: string, channel: Channel): number {
 
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : null;
 
+/** Code points that can join with a neighbour into one visible character. */
+const JOINING = /[\p{M}\u200D\uFE00-\uFE0F\r\u{10000}-\u{10FFFF}]/u;
+
 function graphemeCount(text: string): number {
+  // Segmenting is slow on long texts; plain text (the usual case) has one character per code unit.
+  if (!JOINING.test(text)) return text.length;
   if (!segmenter) return [...text].length;
   let n = 0;
   for (const _ of segmenter.segment(text)) n += 1;
