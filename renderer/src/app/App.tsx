@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import type { Lang } from '@shared/domain';
+import { useT } from '../i18n/I18nProvider';
+import { AnswerEditor } from '../features/answers/AnswerEditor';
+import { AnswersDesk } from '../features/answers/AnswersDesk';
+import { CopyDialog } from '../features/answers/CopyDialog';
+import { ImportIssues } from '../features/library/ImportIssues';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { Settings } from '../features/settings/Settings';
+import { useAnnouncer } from './announcer';
+import { usePreferences, useSession, type View } from './uiStore';
+
+const VIEWS: { id: View; label: 'nav.answers' | 'nav.settings' }[] = [
+  { id: 'answers', label: 'nav.answers' },
+  { id: 'settings', label: 'nav.settings' },
+];
+
+export function App({ locale }: { locale: Lang }) {
+  const t = useT();
+  const view = useSession((s) => s.view);
+  const setView = useSession((s) => s.setView);
+  const setPaletteOpen = useSession((s) => s.setPaletteOpen);
+  const theme = usePreferences((s) => s.theme);
+  const userName = usePreferences((s) => s.userName);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dataset.theme = theme;
+    document.title = t('app.title');
+  }, [locale, theme, t]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <header className="topbar">
+        <span className="brand" aria-hidden="true">Calma</span>
+        <nav aria-label={t('nav.label')}>
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+              {t(v.label)}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+          {t('palette.open')} <kbd>Ctrl K</kbd>
+        </button>
+        {!userName.trim() && (
+          <button type="button" className="link" onClick={() => setView('settings')}>{t('nav.setName')}</button>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        <h1 className="visually-hidden">{t(view === 'answers' ? 'nav.answers' : 'nav.settings')}</h1>
+        {view === 'answers' ? <AnswersDesk locale={locale} /> : <Settings />}
+      </main>
+      <Announcements />
+      <CopyDialog />
+      <AnswerEditor />
+      <ImportIssues />
+      <CommandPalette locale={locale} />
+    </div>
+  );
+}
+
+function Announcements() {
+  const { message, tone, id } = useAnnouncer();
+  const clear = useAnnouncer((s) => s.clear);
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(clear, 6000);
+    return () => clearTimeout(timer);
+  }, [id, message, clear]);
+  return (
+    <div className={`toast ${tone}`} role="status" aria-live="polite" data-testid="toast">
+      {message}
+    </div>
+  );
+}

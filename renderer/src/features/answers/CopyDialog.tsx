@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Dialog, Heading, Modal } from 'react-aria-components';
+import { useIntl } from 'react-intl';
+import { CHANNELS, checkLength, fillTemplate, LANGS, variableNames, type Channel, type Lang } from '@shared/domain';
+import { uuidv7 } from '@shared/uuid';
+import { useAnnouncer } from '../../app/announcer';
+import { useServices } from '../../app/services';
+import { usePreferences, useSession } from '../../app/uiStore';
+import { useT } from '../../i18n/I18nProvider';
+import { CHANNEL_LABEL, STATUS_LABEL } from './labels';
+import { useAnswer } from './useAnswer';
+
+/**
+ * Fill the blanks, see the exact text, copy. An approved, current answer copies with one Enter;
+ * anything else needs the "copy unapproved text" box ticked, and the copy log says so.
+ */
+export function CopyDialog() {
+  const copying = useSession((s) => s.copying);
+  const openCopy = useSession((s) => s.openCopy);
+  return (
+    <Modal isOpen={copying !== null} onOpenChange={(open) => !open && openCopy(null)} isDismissable className="modal" data-testid="copy-dialog">
+      <Dialog className="dialog copy-dialog" aria-labelledby="copy-title">
+        {copying && <CopyForm key={copying.answerId} {...copying} close={() => openCopy(null)} />}
+      </Dialog>
+    </Modal>
+  );
+}
+
+function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close }: { answerId: string; lang: Lang; channel: Channel; close: () => void }) {
+  const t = useT();
+  const intl = useIntl();
+  const { host, mutate } = useServices();
+  const userName = usePreferences((s) => s.userName).trim();
+  const setLastChannel = usePreferences((s) => s.setLastChannel);
+  const announce = useAnnouncer((s) => s.announce);
+  const view = useAnswer(answerId);
+  const [lang, setLang] = useState(initialLang);
+  const [channel, setChannel] = useState(initialChannel);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+  const copyButton = useRef<HTMLButtonElement>(null);
+
+  const revision = view?.state.shown;
+  // Open on a channel that has text: the one asked for if it has, else the first that does.
+  useEffect(() => {
+    if (!revision) return;
+    if (!revision.texts[lang][channel]) {
+      const fallback = CHANNELS.find((c) => revision.texts[lang][c]);
+      if (fallback) setChannel(fallback);
+    }
+  }, [revision, lang, channel]);
+
+  const template = revision?.texts[lang][channel] ?? '';
+  const used = useMemo(() => variableNames(template), [template]);
+  const filled = fillTemplate(template, values);
+  const check = checkLength(filled.text, channel);
+  const approved = view?.state.status === 'approved';
+
+  useEffect(() => {
+    // Focus where Enter does the right thing: the first blank, or the copy button itself.
+    (used.length > 0 ? firstField.current : copyButton.current)?.focus();
+  }, [view !== undefined && view !== null, used.length]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (view === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (view === null || !revision) return <p>{t('copy.gone')}</p>;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (template === '') return setError(t('copy.noText'));
+    if (filled.missing.length > 0) {
+      setError(t('copy.missing', { names: filled.missing.join(', ') }));
+      document.getElementById(`var-${filled.missing[0]}`)?.focus();
+      return;
+    }
+    if (!approved && !confirmed) return setError(t('copy.needConfirm'));
+    setBusy(true);
+    try {
+      await host.copyText(filled.text);
+      await mutate('copy.record', {
+        copy: {
+          id: uuidv7(),
+          answerId,
+          revisionId: revision.id,
+          lang,
+          channel,
+          by: userName || t('user.anonymous'),
+          at: new Date().toISOString(),
+          statusAtCopy: view.state.status,
+          confirmedUnapproved: !approved,
+          text: filled.text,
+          incidentId: null,
+        },
+      });
+      setLastChannel(channel);
+      announce(approved ? t('copy.done', { channel: t(CHANNEL_LABEL[channel]) }) : t('copy.doneUnapproved', { channel: t(CHANNEL_LABEL[channel]) }));
+      close();
+    } catch (e) {
+      setError(t('copy.failed', { reason: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = (name: string) => view.answer.variables.find((v) => v.name === name);
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Heading slot="title" id="copy-title">{view.answer.title[lang] || view.answer.title[lang === 'es' ? 'en' : 'es']}</Heading>
+      {!approved && (
+        <div className="warning" role="alert">
+          <strong>{t(STATUS_LABEL[view.state.status])}.</strong>{' '}
+          {view.state.status === 'expired'
+            ? t('copy.expiredWarning', { at: intl.formatDate(view.state.approval!.expiresAt!, { dateStyle: 'medium' }) })
+            : t('copy.draftWarning')}
+          <label className="confirm">
+            <input type="checkbox" checked={confirmed} onChange={(e) => { setConfirmed(e.target.checked); setError(null); }} />
+            {t('copy.confirmUnapproved')}
+          </label>
+        </div>
+      )}
+      <div className="copy-pickers">
+        <label>
+          {t('copy.language')}
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            {LANGS.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('copy.channel')}
+          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c} disabled={!revision.texts[lang][c]}>{t(CHANNEL_LABEL[c])}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {used.length > 0 && (
+        <fieldset className="blanks">
+          <legend>{t('copy.fillBlanks')}</legend>
+          {used.map((name, i) => (
+            <label key={name} htmlFor={`var-${name}`}>
+              {label(name)?.label[lang] || name}
+              <input
+                id={`var-${name}`}
+                ref={i === 0 ? firstField : undefined}
+                value={values[name] ?? ''}
+                placeholder={label(name)?.example ?? ''}
+                aria-invalid={error !== null && filled.missing.includes(name)}
+                onChange={(e) => { setValues((v) => ({ ...v, [name]: e.target.value })); setError(null); }}
+              />
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="preview-head">
+        <h3 id="preview-label">{t('copy.preview')}</h3>
+        <span className={check.over ? 'count over' : 'count'}>
+          {check.limit === null ? t('count.noLimit', { length: check.length }) : t('count.ofLimit', { length: check.length, limit: check.limit })}
+        </span>
+      </div>
+      <output className="preview" aria-labelledby="preview-label" data-testid="copy-preview">{filled.text}</output>
+      {check.over && <p className="error">{t('copy.overLimit')}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="dialog-buttons">
+        <button type="button" onClick={close}>{t('common.cancel')}</button>
+        <button type="submit" ref={copyButton} className="primary" disabled={busy}>
+          {approved ? t('copy.copy') : t('copy.copyUnapproved')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Lang } from '@shared/domain';
+import { useServices } from '../../app/services';
+import type { AnswerFilters } from '../../app/uiStore';
+import type { AnswerQueryResult } from '../search/answerIndex';
+
+export const RESULT_LIMIT = 500;
+
+/** Asks the search worker for the answers matching text and filters, again whenever the index changes. */
+export function useAnswerSearch(text: string, filters: AnswerFilters, locale: Lang, limit = RESULT_LIMIT) {
+  const { search } = useServices();
+  const status = useSyncExternalStore(search.subscribe, search.status);
+  const [result, setResult] = useState<AnswerQueryResult | null>(null);
+  useEffect(() => {
+    let current = true;
+    void search.query({ text, filters, locale, limit, now: Date.now() }).then((r) => {
+      if (current) setResult(r);
+    });
+    return () => {
+      current = false;
+    };
+  }, [search, text, filters, locale, limit, status.version]);
+  return { result, status };
+}

@@ -1,0 +1,150 @@
+import { Charset, Index } from 'flexsearch';
+import {
+  CHANNELS,
+  deriveAnswerState,
+  LANGS,
+  type Answer,
+  type AnswerRevision,
+  type Approval,
+  type Channel,
+  type Lang,
+  type Localized,
+  type RevisionStatus,
+} from '@shared/domain';
+import { foldText } from '@shared/text/fold';
+
+export interface AnswerFiltersQuery {
+  channel: Channel | null;
+  lang: Lang | null;
+  status: RevisionStatus | null;
+}
+
+export interface AnswerQuery {
+  text: string;
+  filters: AnswerFiltersQuery;
+  /** Locale used to sort the list when there is no text to rank by. */
+  locale: Lang;
+  limit: number;
+  /** Epoch ms; expiry is judged at query time so an approval lapses without re-indexing. */
+  now: number;
+}
+
+export interface AnswerSummary {
+  id: string;
+  title: Localized;
+  tags: string[];
+  status: RevisionStatus;
+  expiresAt: string | null;
+  /** Channels with a text, per language, in the revision the desk shows. */
+  channels: Record<Lang, Channel[]>;
+  hasNewerDraft: boolean;
+}
+
+export interface AnswerQueryResult {
+  total: number;
+  hits: AnswerSummary[];
+}
+
+/** What the index keeps per answer: a summary whose status is 'approved' before expiry is applied. */
+type Entry = AnswerSummary;
+
+function effectiveStatus(entry: Entry, now: number): RevisionStatus {
+  if (entry.status === 'approved' && entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now) return 'expired';
+  return entry.status;
+}
+
+/**
+ * The answer library's search index: FlexSearch with forward tokenization (so "respuesta" finds
+ * "respuestas") over accent-folded text (so "crisis" finds "crísis"), in both languages at once.
+ * It runs inside the search worker; it is a plain class so unit tests can drive it directly.
+ */
+export class AnswerIndex {
+  private readonly all = new Index({ tokenize: 'forward', encoder: Charset.LatinBalance });
+  private readonly titles = new Index({ tokenize: 'forward', encoder: Charset.LatinBalance });
+  private readonly entries = new Map<string, Entry>();
+  private sorted: Partial<Record<Lang, string[]>> = {};
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Indexes (or re-indexes) one answer from its rows; a deleted or text-less answer is removed. */
+  upsert(answer: Answer, revisions: readonly AnswerRevision[], approvals: readonly Approval[]): void {
+    // Expiry is applied per query, so derive as of the epoch: 'approved' here means "approved, unless lapsed".
+    const state = answer.deleted ? null : deriveAnswerState(revisions, approvals, new Date(0));
+    if (!state) {
+      this.remove(answer.id);
+      return;
+    }
+    const channels = Object.fromEntries(
+      LANGS.map((lang) => [lang, CHANNELS.filter((c) => (state.shown.texts[lang][c] ?? '').trim() !== '')]),
+    ) as Record<Lang, Channel[]>;
+    const entry: Entry = {
+      id: answer.id,
+      title: answer.title,
+      tags: answer.tags,
+      status: state.status,
+      expiresAt: state.approval?.expiresAt ?? null,
+      channels,
+      hasNewerDraft: state.newerDraft !== null,
+    };
+    const texts = [state.shown, state.newerDraft].flatMap((r) => (r ? LANGS.flatMap((l) => Object.values(r.texts[l])) : []));
+    const heading = foldText([answer.title.es, answer.title.en, ...answer.tags, ...answer.scenarios].join(' '));
+    const body = foldText([heading, ...texts].join(' '));
+    const existed = this.entries.has(answer.id);
+    this.entries.set(answer.id, entry);
+    if (existed) {
+      this.all.update(answer.id, body);
+      this.titles.update(answer.id, heading);
+    } else {
+      this.all.add(answer.id, body);
+      this.titles.add(answer.id, heading);
+    }
+    this.sorted = {};
+  }
+
+  remove(id: string): void {
+    if (!this.entries.delete(id)) return;
+    this.all.remove(id);
+    this.titles.remove(id);
+    this.sorted = {};
+  }
+
+  query({ text, filters, locale, limit, now }: AnswerQuery): AnswerQueryResult {
+    const folded = foldText(text).trim();
+    const ids = folded === '' ? this.sortedIds(locale) : this.ranked(folded);
+    const hits: AnswerSummary[] = [];
+    let total = 0;
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      const status = effectiveStatus(entry, now);
+      if (filters.status && status !== filters.status) continue;
+      if (filters.lang && entry.channels[filters.lang].length === 0) continue;
+      if (filters.channel) {
+        const langs = filters.lang ? [filters.lang] : LANGS;
+        if (!langs.some((l) => entry.channels[l].includes(filters.channel!))) continue;
+      }
+      total += 1;
+      if (hits.length < limit) hits.push(status === entry.status ? entry : { ...entry, status });
+    }
+    return { total, hits };
+  }
+
+  /** Matches anywhere, with answers whose title or tags match first. */
+  private ranked(folded: string): string[] {
+    const matches = this.all.search(folded, { limit: this.entries.size || 1 }) as string[];
+    const inTitle = new Set(this.titles.search(folded, { limit: this.entries.size || 1 }) as string[]);
+    return [...matches.filter((id) => inTitle.has(id)), ...matches.filter((id) => !inTitle.has(id))];
+  }
+
+  private sortedIds(locale: Lang): string[] {
+    const cached = this.sorted[locale];
+    if (cached) return cached;
+    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const titleOf = (e: Entry) => e.title[locale] || e.title[locale === 'es' ? 'en' : 'es'];
+    const ids = [...this.entries.values()].sort((a, b) => collator.compare(titleOf(a), titleOf(b))).map((e) => e.id);
+    this.sorted[locale] = ids;
+    return ids;
+  }
+}

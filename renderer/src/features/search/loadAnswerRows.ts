@@ -1,0 +1,63 @@
+import type { Answer, AnswerRevision, Approval } from '@shared/domain';
+import type { CalmaDatabase } from '../../db/database';
+import type { ChangedIds } from './protocol';
+
+export interface AnswerRows {
+  answer: Answer;
+  revisions: AnswerRevision[];
+  approvals: Approval[];
+}
+
+function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** Every answer with its history, read in one transaction (the index's first build). */
+export async function loadAllAnswerRows(db: CalmaDatabase): Promise<AnswerRows[]> {
+  return db.transaction('r', db.answers, db.answerRevisions, db.approvals, async () => {
+    const [answers, revisions, approvals] = await Promise.all([
+      db.answers.toArray(),
+      db.answerRevisions.toArray(),
+      db.approvals.where('[subject+subjectId]').between(['answer', ''], ['answer', '\uffff']).toArray(),
+    ]);
+    const revisionsBy = group(revisions, (r) => r.answerId);
+    const approvalsBy = group(approvals, (a) => a.subjectId);
+    return answers.map((answer) => ({
+      answer,
+      revisions: revisionsBy.get(answer.id) ?? [],
+      approvals: approvalsBy.get(answer.id) ?? [],
+    }));
+  });
+}
+
+/** The answers a committed change touched, directly or through their revisions and approvals. */
+export async function loadChangedAnswerRows(db: CalmaDatabase, touched: ChangedIds): Promise<{ rows: AnswerRows[]; missing: string[] }> {
+  return db.transaction('r', db.answers, db.answerRevisions, db.approvals, async () => {
+    const ids = new Set(touched.answers ?? []);
+    for (const r of await db.answerRevisions.bulkGet(touched.answerRevisions ?? [])) if (r) ids.add(r.answerId);
+    for (const a of await db.approvals.bulkGet(touched.approvals ?? [])) if (a?.subject === 'answer') ids.add(a.subjectId);
+    const list = [...ids];
+    const answers = await db.answers.bulkGet(list);
+    const rows: AnswerRows[] = [];
+    const missing: string[] = [];
+    for (const [i, answer] of answers.entries()) {
+      if (!answer) {
+        missing.push(list[i]!);
+        continue;
+      }
+      rows.push({
+        answer,
+        revisions: await db.answerRevisions.where('answerId').equals(answer.id).toArray(),
+        approvals: await db.approvals.where('[subject+subjectId]').equals(['answer', answer.id]).toArray(),
+      });
+    }
+    return { rows, missing };
+  });
+}

@@ -1,0 +1,15 @@
+import type { AnswerQuery, AnswerQueryResult } from './answerIndex';
+
+/** Messages between the console and its search worker. */
+export type ToWorker = { type: 'query'; seq: number; query: AnswerQuery } | { type: 'changed'; touched: ChangedIds };
+export type FromWorker =
+  | { type: 'ready'; count: number; millis: number }
+  | { type: 'result'; seq: number; result: AnswerQueryResult }
+  | { type: 'reindexed'; count: number }
+  | { type: 'error'; message: string };
+
+/** Ids written by a committed mutation, by table, as broadcast to every window and worker. */
+export type ChangedIds = Partial<Record<string, string[]>>;
+
+/** The broadcast channel on which committed mutations are announced. */
+export const CHANGES_CHANNEL = 'calma:changes';

@@ -1,0 +1,68 @@
+import { StrictMode, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { App } from './app/App';
+import { requestPersistentStorage } from './app/persistentStorage';
+import { ServicesProvider, type Services } from './app/services';
+import { usePreferences } from './app/uiStore';
+import { CalmaDatabase } from './db/database';
+import { createMutate } from './db/mutate';
+import { seedDefaultLibrary } from './features/library/defaultLibrary';
+import { CHANGES_CHANNEL, type ChangedIds } from './features/search/protocol';
+import { createSearchClient } from './features/search/searchClient';
+import { detectHost } from './host';
+import { I18nProvider } from './i18n/I18nProvider';
+import { resolveLocale } from './i18n/locale';
+import './styles.css';
+
+// The CSP forbids eval; zod would otherwise probe for it on first parse.
+z.config({ jitless: true });
+
+// React Aria injects a <style> for touch-action unless an element with this id exists; the CSP
+// (style-src 'self') would block it and log a violation. styles.css carries the same rule instead.
+const pressableMarker = document.createElement('meta');
+pressableMarker.id = 'react-aria-pressable-style';
+document.head.append(pressableMarker);
+
+function startServices(): Services {
+  const db = new CalmaDatabase();
+  const search = createSearchClient(new Worker(new URL('./features/search/search.worker.ts', import.meta.url), { type: 'module' }));
+  const broadcast = new BroadcastChannel(CHANGES_CHANNEL);
+  const mutate = createMutate(db, {
+    actor: () => usePreferences.getState().userName.trim() || 'anonymous',
+    onCommit: ({ touched }) => {
+      const changed: ChangedIds = Object.fromEntries([...touched].map(([table, ids]) => [table, [...ids]]));
+      search.changed(changed);
+      broadcast.postMessage(changed);
+    },
+  });
+  return { db, mutate, search, host: detectHost() };
+}
+
+function subscribeToLanguages(notify: () => void) {
+  window.addEventListener('languagechange', notify);
+  return () => window.removeEventListener('languagechange', notify);
+}
+
+function Root({ services }: { services: Services }) {
+  const choice = usePreferences((s) => s.localeChoice);
+  // A string snapshot: navigator.languages may hand out a new array on every read.
+  const languages = useSyncExternalStore(subscribeToLanguages, () => navigator.languages.join(','));
+  const locale = resolveLocale(choice, languages.split(','));
+  return (
+    <I18nProvider locale={locale}>
+      <ServicesProvider services={services}>
+        <App locale={locale} />
+      </ServicesProvider>
+    </I18nProvider>
+  );
+}
+
+const services = startServices();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root services={services} />
+  </StrictMode>,
+);
+void seedDefaultLibrary(services.db, services.mutate).catch((error: unknown) => console.error(error));
+void requestPersistentStorage().catch(() => undefined);
