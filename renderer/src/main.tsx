@@ -11,6 +11,7 @@ import { seedDefaultLibrary } from './features/library/defaultLibrary';
 import { CHANGES_CHANNEL, type ChangedIds } from './features/search/protocol';
 import { createSearchClient } from './features/search/searchClient';
 import { detectHost } from './host';
+import { registerOfflineCache } from './app/offlineCache';
 import { I18nProvider } from './i18n/I18nProvider';
 import { resolveLocale } from './i18n/locale';
 import './styles.css';
@@ -66,3 +67,4 @@ createRoot(document.getElementById('root')!).render(
 );
 void seedDefaultLibrary(services.db, services.mutate).catch((error: unknown) => console.error(error));
 void requestPersistentStorage().catch(() => undefined);
+void registerOfflineCache();

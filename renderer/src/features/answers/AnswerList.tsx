@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ListBox, ListBoxItem, ListLayout, Virtualizer } from 'react-aria-components';
 import type { Lang } from '@shared/domain';
 import { usePreferences, useSession } from '../../app/uiStore';
@@ -11,7 +12,7 @@ const ROW_HEIGHT = 64;
  * The results, virtualized so 50,000 answers scroll as smoothly as 50. Arrows move, Enter (or a
  * double click) opens the copy dialog on the selected answer.
  */
-export function AnswerList({ hits, locale }: { hits: AnswerSummary[]; locale: Lang }) {
+export const AnswerList = memo(function AnswerList({ hits, locale }: { hits: AnswerSummary[]; locale: Lang }) {
   const t = useT();
   const selected = useSession((s) => s.selectedAnswerId);
   const select = useSession((s) => s.select);
@@ -55,4 +56,4 @@ export function AnswerList({ hits, locale }: { hits: AnswerSummary[]; locale: La
       </ListBox>
     </Virtualizer>
   );
-}
+});

@@ -1,4 +1,3 @@
-import { useDeferredValue } from 'react';
 import { SearchField, Input, Label, Button } from 'react-aria-components';
 import type { Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
@@ -15,7 +14,7 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
   const setQuery = useSession((s) => s.setQuery);
   const filters = useSession((s) => s.filters);
   const openEditor = useSession((s) => s.openEditor);
-  const { result, status } = useAnswerSearch(useDeferredValue(query), filters, locale);
+  const { result, resultText, status } = useAnswerSearch(query, filters, locale);
 
   return (
     <div className="desk">
@@ -36,7 +35,7 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
             : t('desk.count', { total: result.total }))}
       </p>
       <div className="desk-body">
-        <div className="results">{result && <AnswerList hits={result.hits} locale={locale} />}</div>
+        <div className="results" data-query={resultText ?? undefined} data-total={result?.total}>{result && <AnswerList hits={result.hits} locale={locale} />}</div>
         <AnswerDetail locale={locale} />
       </div>
     </div>

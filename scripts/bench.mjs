@@ -1,0 +1,168 @@
+// `npm run bench`: measures Calma against the raw floor in one Chromium run and prints, for each
+// benchmark, our figure, the floor's, their ratio and the budget. Results also go to .bench/results.json.
+//
+//   npm run bench                 # 50,000 answers (the issue's size)
+//   BENCH_ANSWERS=5000 npm run bench   # a quicker run while developing
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startRendererServer } from './serve-renderer.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const COUNT = Number(process.env.BENCH_ANSWERS ?? 50_000);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const QUERIES = ['respuesta', 'crisis', 'cliente retraso', 'seguridad', 'refund', 'update apology', 'acceso datos', 'contrasena', 'pedido 4'];
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+const percentile = (samples, p) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+function printTopFunctions(profile) {
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  console.log('\nTop self time while typing (ms):');
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(v / 1000).toFixed(1).padStart(8)}  ${k}`);
+}
+const ms = (n) => `${n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : n.toFixed(0)} ms`;
+
+if (!process.argv.includes('--no-build')) {
+  await run(join(root, 'node_modules', '.bin', 'electron-vite'), ['build']);
+  await run(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'test/bench/vite.config.ts']);
+}
+
+const server = await startRendererServer({ root: join(root, 'out'), port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+const page = await context.newPage();
+page.on('pageerror', (e) => console.error('page error:', e.message));
+const results = { answers: COUNT, at: new Date().toISOString(), chromium: browser.version() };
+
+try {
+  console.log(`\nGenerating and importing ${COUNT.toLocaleString('en')} answers (batches of 1,000)…`);
+  await page.goto(`${server.url}bench/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const raw = await page.evaluate((n) => window.calmaBench.importRaw(n), COUNT);
+  const ours = await page.evaluate((n) => window.calmaBench.importThroughMutations(n), COUNT);
+  results.import = { oursMs: ours.millis, rawMs: raw.millis, ratio: ours.millis / raw.millis, stored: ours.stored };
+
+  const bare = await page.evaluate(([n, qs]) => {
+    const all = [];
+    for (const q of qs) for (let i = 1; i <= q.length; i += 1) all.push(q.slice(0, i));
+    return window.calmaBench.bareSearch(n, all);
+  }, [COUNT, QUERIES]);
+  const mine = await page.evaluate(([n, qs]) => {
+    const all = [];
+    for (const q of qs) for (let i = 1; i <= q.length; i += 1) all.push(q.slice(0, i));
+    return window.calmaBench.calmaIndex(n, all);
+  }, [COUNT, QUERIES]);
+  results.indexQuery = { buildMs: mine.buildMillis, p50: percentile(mine.samples, 50), p95: percentile(mine.samples, 95) };
+  results.bareSearch = { buildMs: bare.buildMillis, p50: percentile(bare.samples, 50), p95: percentile(bare.samples, 95), n: bare.samples.length };
+
+  // The console itself, on the database just filled: time from navigation to usable.
+  await page.goto(`${server.url}renderer/index.html`);
+  const shellMs = await page.waitForFunction(() => document.querySelector('[data-testid="desk-search"]') && performance.now(), null, { polling: 'raf' }).then((h) => h.jsonValue());
+  const readyMs = await page
+    .waitForFunction((n) => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) >= n && performance.now(), COUNT, { polling: 'raf', timeout: 120_000 })
+    .then((h) => h.jsonValue());
+  const longest = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('longtask').map((e) => e.duration)));
+  results.startup = { shellMs, searchReadyMs: readyMs, longestTaskMs: longest };
+
+  // Keystroke to results on screen: the keydown's own timestamp to the frame after the list shows that query.
+  await page.evaluate(() => {
+    const w = window;
+    w.__lat = [];
+    w.__commit = [];
+    const input = document.querySelector('[data-testid="desk-search"]');
+    let pending = null;
+    input.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; }, { capture: true });
+    new MutationObserver(() => {
+      const shown = document.querySelector('.results')?.getAttribute('data-query');
+      if (pending && shown === input.value) {
+        const p = pending;
+        pending = null;
+        w.__commit.push(performance.now() - p.t0);
+        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - p.t0), 0));
+      }
+    }).observe(document.querySelector('.results'), { attributes: true, attributeFilter: ['data-query'] });
+  });
+  const input = page.getByTestId('desk-search');
+  // BENCH_PROFILE=1 records a CPU profile of the typing phase (.bench/search.cpuprofile, opens in DevTools).
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  for (const q of QUERIES) {
+    await input.fill('');
+    await page.waitForFunction(() => document.querySelector('.results')?.getAttribute('data-query') === '');
+    for (const ch of q) {
+      const before = await page.evaluate(() => window.__lat.length);
+      await page.keyboard.type(ch);
+      await page.waitForFunction((b) => window.__lat.length > b, before, { polling: 'raf' });
+    }
+  }
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(join(root, '.bench'), { recursive: true });
+    writeFileSync(join(root, '.bench', 'search.cpuprofile'), JSON.stringify(profile));
+    printTopFunctions(profile);
+  }
+  const lat = await page.evaluate(() => window.__lat);
+  const commit = await page.evaluate(() => window.__commit);
+  results.search = { p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(commit, 50), domP95: percentile(commit, 95) };
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const rows = [
+  ['benchmark', 'Calma', 'floor', 'ratio', 'budget', 'verdict'],
+  [
+    `import ${COUNT.toLocaleString('en')} answers`,
+    ms(results.import.oursMs),
+    `${ms(results.import.rawMs)} raw IndexedDB`,
+    `${results.import.ratio.toFixed(2)}x`,
+    '≤ 2x raw',
+    results.import.ratio <= 2 ? 'ok' : 'OVER',
+  ],
+  [
+    'search, keystroke → on screen',
+    `p50 ${ms(results.search.p50)}, p95 ${ms(results.search.p95)}`,
+    `bare FlexSearch p50 ${ms(results.bareSearch.p50)}, p95 ${ms(results.bareSearch.p95)}`,
+    `${(results.search.p95 / Math.max(results.bareSearch.p95, 0.01)).toFixed(1)}x at p95`,
+    'p95 < 16 ms',
+    results.search.p95 < 16 ? 'ok' : 'OVER',
+  ],
+  [
+    `console interactive, ${COUNT.toLocaleString('en')} stored`,
+    `shell ${ms(results.startup.shellMs)}, search ready ${ms(results.startup.searchReadyMs)}`,
+    `bare index build ${ms(results.bareSearch.buildMs)}`,
+    '',
+    '< 1500 ms',
+    results.startup.shellMs < 1500 && results.startup.searchReadyMs < 1500 ? 'ok' : results.startup.shellMs < 1500 ? 'shell ok, search late' : 'OVER',
+  ],
+];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'));
+console.log(`\nCalma's index alone (no worker, no UI): query p50 ${ms(results.indexQuery.p50)}, p95 ${ms(results.indexQuery.p95)}; build ${ms(results.indexQuery.buildMs)}`);
+console.log(`Keystroke → DOM updated (before the frame is painted): p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}`);
+console.log(`(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task at start-up ${ms(results.startup.longestTaskMs)}; Chromium ${results.chromium})`);
+mkdirSync(join(root, '.bench'), { recursive: true });
+writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2));

@@ -1,0 +1,40 @@
+/**
+ * Calma's Content-Security-Policy, the only copy (a mirror for plain-Node scripts is checked
+ * against it by a unit test). It is delivered twice, and both are enforced:
+ * - as a response header, by the app:// protocol handler and by the static server of the browser
+ *   build, with every directive;
+ * - as a <meta http-equiv> tag that the build puts first in index.html, so the policy holds even
+ *   where no header can be set. A meta policy ignores some directives, so those are left out of it.
+ *
+ * Nothing inline and nothing evaluated: no 'unsafe-inline', no 'unsafe-eval' (which is why the
+ * renderer runs zod with `jitless: true`). Everything comes from the app's own origin.
+ */
+const DIRECTIVES: ReadonlyArray<readonly [directive: string, sources: string]> = [
+  ['default-src', "'none'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self' data:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['worker-src', "'self'"],
+  ['manifest-src', "'self'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['object-src', "'none'"],
+  ['frame-ancestors', "'none'"],
+];
+
+/** Directives that CSP 3 ignores when the policy comes from a <meta> element. */
+const HEADER_ONLY_DIRECTIVES: ReadonlySet<string> = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+function serialize(directives: ReadonlyArray<readonly [string, string]>): string {
+  return directives.map(([directive, sources]) => `${directive} ${sources}`).join('; ');
+}
+
+/** For the `Content-Security-Policy` response header. */
+export const CONTENT_SECURITY_POLICY = serialize(DIRECTIVES);
+
+/** For `<meta http-equiv="Content-Security-Policy">`: the same policy minus header-only directives. */
+export const CONTENT_SECURITY_POLICY_META = serialize(
+  DIRECTIVES.filter(([directive]) => !HEADER_ONLY_DIRECTIVES.has(directive)),
+);

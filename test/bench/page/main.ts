@@ -1,0 +1,94 @@
+import { Charset, Index } from 'flexsearch';
+import { z } from 'zod';
+import { LANGS } from '@shared/domain';
+import { foldText } from '@shared/text/fold';
+import { CalmaDatabase, DB_NAME } from '../../../renderer/src/db/database';
+import { createMutate } from '../../../renderer/src/db/mutate';
+import { AnswerIndex } from '../../../renderer/src/features/search/answerIndex';
+import { generateLibrary } from './generate';
+import { deleteDb, openRawDb, putBatch } from './rawIndexedDb';
+
+// Same setting as the console (its CSP forbids eval), so validation costs what it costs there.
+z.config({ jitless: true });
+
+const BATCH = 1000;
+
+/**
+ * The in-browser half of `npm run bench`: each function runs one measurement against its floor, in
+ * the same page, and returns milliseconds. scripts/bench.mjs drives them and prints the table.
+ */
+const bench = {
+  /** The console's own path: library.import mutations (validation, rows, outbox) into the app's database. */
+  async importThroughMutations(count: number, dbName = DB_NAME) {
+    await deleteDb(dbName);
+    const db = new CalmaDatabase(dbName);
+    const mutate = createMutate(db, { actor: () => 'bench' });
+    await db.open();
+    let millis = 0;
+    for (let offset = 0; offset < count; offset += BATCH) {
+      const rows = generateLibrary(Math.min(BATCH, count - offset), 42, offset);
+      const started = performance.now();
+      await mutate('library.import', { source: 'bench', ...rows });
+      millis += performance.now() - started;
+    }
+    const stored = await db.answers.count();
+    db.close();
+    return { millis, stored };
+  },
+
+  /** The floor: plain IndexedDB puts of the same rows into stores with the same indexes. */
+  async importRaw(count: number) {
+    const name = 'bench-raw';
+    await deleteDb(name);
+    const db = await openRawDb(name, ['answers', 'answerRevisions', 'approvals']);
+    let millis = 0;
+    for (let offset = 0; offset < count; offset += BATCH) {
+      const rows = generateLibrary(Math.min(BATCH, count - offset), 42, offset);
+      const started = performance.now();
+      await putBatch(db, { answers: rows.answers, answerRevisions: rows.revisions, approvals: rows.approvals });
+      millis += performance.now() - started;
+    }
+    db.close();
+    await deleteDb(name);
+    return { millis };
+  },
+
+  /** The bare library: FlexSearch with the same options over the same folded text, queried directly. */
+  bareSearch(count: number, queries: string[]) {
+    const index = new Index({ tokenize: 'forward', encoder: Charset.LatinBalance });
+    const rows = generateLibrary(count, 42, 0);
+    const texts = new Map(rows.revisions.map((r) => [r.answerId, LANGS.flatMap((l) => Object.values(r.texts[l]))]));
+    const started = performance.now();
+    for (const a of rows.answers) {
+      index.add(a.id, foldText([a.title.es, a.title.en, ...a.tags, ...a.scenarios, ...(texts.get(a.id) ?? [])].join(' ')));
+    }
+    const buildMillis = performance.now() - started;
+    const samples: number[] = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      index.search(foldText(q), { limit: count });
+      samples.push(performance.now() - t0);
+    }
+    return { buildMillis, samples };
+  },
+
+  /** Calma's own index class (what the search worker runs), same data and queries, no UI. */
+  calmaIndex(count: number, queries: string[]) {
+    const index = new AnswerIndex();
+    const rows = generateLibrary(count, 42, 0);
+    const started = performance.now();
+    rows.answers.forEach((a, i) => index.upsert(a, [rows.revisions[i]!], [rows.approvals[i]!]));
+    const buildMillis = performance.now() - started;
+    const samples: number[] = [];
+    const filters = { channel: null, lang: null, status: null };
+    for (const text of queries) {
+      const t0 = performance.now();
+      index.query({ text, filters, locale: 'en', limit: 500, now: Date.now() });
+      samples.push(performance.now() - t0);
+    }
+    return { buildMillis, samples };
+  },
+};
+
+(window as unknown as { calmaBench: typeof bench }).calmaBench = bench;
+document.body.dataset.ready = 'true';
