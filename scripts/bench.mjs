@@ -88,15 +88,17 @@ try {
     const w = window;
     w.__lat = [];
     w.__commit = [];
+    w.__keys = [];
     const input = document.querySelector('[data-testid="desk-search"]');
     let pending = null;
-    input.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; }, { capture: true });
+    input.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; w.__keys.push(pending); }, { capture: true });
     new MutationObserver(() => {
       const shown = document.querySelector('.results')?.getAttribute('data-query');
       if (pending && shown === input.value) {
         const p = pending;
         pending = null;
-        w.__commit.push(performance.now() - p.t0);
+        p.dom = performance.now();
+        w.__commit.push(p.dom - p.t0);
         requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - p.t0), 0));
       }
     }).observe(document.querySelector('.results'), { attributes: true, attributeFilter: ['data-query'] });
@@ -124,6 +126,18 @@ try {
     writeFileSync(join(root, '.bench', 'search.cpuprofile'), JSON.stringify(profile));
     printTopFunctions(profile);
   }
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('calma:search')).map((m) => [m.name, m.startTime]));
+  const keydowns = await page.evaluate(() => window.__keys);
+  const parts = { toSend: [], worker: [], toDom: [] };
+  for (const k of keydowns) {
+    const sent = marks.find(([n, t]) => n === 'calma:search-sent' && t >= k.t0);
+    const got = sent && marks.find(([n, t]) => n === 'calma:search-result' && t >= sent[1]);
+    if (!sent || !got || k.dom === undefined) continue;
+    parts.toSend.push(sent[1] - k.t0);
+    parts.worker.push(got[1] - sent[1]);
+    parts.toDom.push(k.dom - got[1]);
+  }
+  results.searchParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, { p50: percentile(v, 50), p95: percentile(v, 95) }]));
   const lat = await page.evaluate(() => window.__lat);
   const commit = await page.evaluate(() => window.__commit);
   results.search = { p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(commit, 50), domP95: percentile(commit, 95) };
@@ -162,6 +176,8 @@ const rows = [
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'));
 console.log(`\nCalma's index alone (no worker, no UI): query p50 ${ms(results.indexQuery.p50)}, p95 ${ms(results.indexQuery.p95)}; build ${ms(results.indexQuery.buildMs)}`);
+const sp = results.searchParts;
+console.log(`Parts (p50/p95): keystroke → query sent ${ms(sp.toSend.p50)}/${ms(sp.toSend.p95)}; worker round trip ${ms(sp.worker.p50)}/${ms(sp.worker.p95)}; result → DOM ${ms(sp.toDom.p50)}/${ms(sp.toDom.p95)}`);
 console.log(`Keystroke → DOM updated (before the frame is painted): p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}`);
 console.log(`(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task at start-up ${ms(results.startup.longestTaskMs)}; Chromium ${results.chromium})`);
 mkdirSync(join(root, '.bench'), { recursive: true });
