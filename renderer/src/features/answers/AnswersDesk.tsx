@@ -28,7 +28,8 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
         <button type="button" onClick={() => openEditor('new')}>{t('desk.new')}</button>
       </div>
       <p id="result-count" className="muted small" role="status">
-        {!status.ready
+        {!status.ready && status.total !== null && t('desk.indexingProgress', { indexed: status.count, total: status.total })}{' '}
+        {!status.ready && status.total === null
           ? t('desk.indexing')
           : result && (result.total > RESULT_LIMIT
             ? t('desk.countLimited', { shown: RESULT_LIMIT, total: result.total })

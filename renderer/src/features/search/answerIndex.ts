@@ -43,6 +43,8 @@ export interface AnswerSummary {
 export interface AnswerQueryResult {
   total: number;
   hits: AnswerSummary[];
+  /** False while the first build is still indexing the library: there may be more matches. */
+  complete?: boolean;
 }
 
 /** What the index keeps per answer: a summary whose status is 'approved' before expiry is applied. */

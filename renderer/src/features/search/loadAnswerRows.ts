@@ -19,13 +19,18 @@ function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]>
   return map;
 }
 
-/** Every answer with its history, read in one transaction (the index's first build). */
-export async function loadAllAnswerRows(db: CalmaDatabase): Promise<AnswerRows[]> {
+/**
+ * The next `size` answers after `afterId` (in id order) with their history, read in one
+ * transaction. The index is built page by page so that it can answer queries while it grows.
+ */
+export async function loadAnswerPage(db: CalmaDatabase, afterId: string | null, size: number): Promise<AnswerRows[]> {
   return db.transaction('r', db.answers, db.answerRevisions, db.approvals, async () => {
-    const [answers, revisions, approvals] = await Promise.all([
-      db.answers.toArray(),
-      db.answerRevisions.toArray(),
-      db.approvals.where('[subject+subjectId]').between(['answer', ''], ['answer', '\uffff']).toArray(),
+    const answers = await (afterId === null ? db.answers.orderBy('id') : db.answers.where('id').above(afterId)).limit(size).toArray();
+    if (answers.length === 0) return [];
+    const ids = answers.map((a) => a.id);
+    const [revisions, approvals] = await Promise.all([
+      db.answerRevisions.where('answerId').anyOf(ids).toArray(),
+      db.approvals.where('[subject+subjectId]').anyOf(ids.map((id) => ['answer', id])).toArray(),
     ]);
     const revisionsBy = group(revisions, (r) => r.answerId);
     const approvalsBy = group(approvals, (a) => a.subjectId);

@@ -3,6 +3,7 @@ import type { AnswerQuery, AnswerQueryResult } from './answerIndex';
 /** Messages between the console and its search worker. */
 export type ToWorker = { type: 'query'; seq: number; query: AnswerQuery } | { type: 'changed'; touched: ChangedIds };
 export type FromWorker =
+  | { type: 'progress'; indexed: number; total: number }
   | { type: 'ready'; count: number; millis: number }
   | { type: 'result'; seq: number; result: AnswerQueryResult }
   | { type: 'reindexed'; count: number }

@@ -1,50 +1,68 @@
 /// <reference lib="webworker" />
 import { CalmaDatabase } from '../../db/database';
 import { AnswerIndex } from './answerIndex';
-import { loadAllAnswerRows, loadChangedAnswerRows } from './loadAnswerRows';
+import { loadAnswerPage, loadChangedAnswerRows } from './loadAnswerRows';
 import { CHANGES_CHANNEL, type ChangedIds, type FromWorker, type ToWorker } from './protocol';
 
 /**
  * The search worker owns the answer index: it reads the library straight from IndexedDB (so the
  * console's thread never holds 50,000 answers), answers queries, and re-indexes the answers that a
  * committed mutation touched, whichever window made it.
+ *
+ * The first build goes page by page and queries are answered between pages, saying how much is
+ * indexed so far: a large library is searchable at once instead of after the whole build.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
+const PAGE = 2000;
 const dbName = new URL(self.location.href).searchParams.get('db') ?? undefined;
 const db = new CalmaDatabase(dbName);
 const index = new AnswerIndex();
+let complete = false;
 const post = (message: FromWorker) => self.postMessage(message);
 
-const ready = (async () => {
-  const started = performance.now();
-  for (const { answer, revisions, approvals } of await loadAllAnswerRows(db)) index.upsert(answer, revisions, approvals);
-  post({ type: 'ready', count: index.size, millis: performance.now() - started });
-})().catch((error: unknown) => post({ type: 'error', message: String(error) }));
+// Every change to the index (a page of the first build, a re-index after a commit) runs in this one
+// queue, in order, so a page read before a commit can never overwrite what that commit re-indexed.
+let queue: Promise<unknown> = Promise.resolve();
+function enqueue<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job);
+  queue = run.catch((error: unknown) => post({ type: 'error', message: String(error) }));
+  return run;
+}
 
-let pending: Promise<void> = Promise.resolve();
+async function build(): Promise<void> {
+  const started = performance.now();
+  const total = await db.answers.count();
+  let after: string | null = null;
+  for (;;) {
+    const indexed = await enqueue(async () => {
+      const page = await loadAnswerPage(db, after, PAGE);
+      for (const { answer, revisions, approvals } of page) index.upsert(answer, revisions, approvals);
+      return page.at(-1)?.answer.id ?? null;
+    });
+    if (indexed === null) break;
+    after = indexed;
+    post({ type: 'progress', indexed: index.size, total });
+  }
+  complete = true;
+  post({ type: 'ready', count: index.size, millis: performance.now() - started });
+}
+
 function reindex(touched: ChangedIds): void {
-  // Changes are applied in the order they were committed.
-  pending = pending
-    .then(async () => {
-      await ready;
-      const { rows, missing } = await loadChangedAnswerRows(db, touched);
-      for (const { answer, revisions, approvals } of rows) index.upsert(answer, revisions, approvals);
-      for (const id of missing) index.remove(id);
-      post({ type: 'reindexed', count: index.size });
-    })
-    .catch((error: unknown) => post({ type: 'error', message: String(error) }));
+  void enqueue(async () => {
+    const { rows, missing } = await loadChangedAnswerRows(db, touched);
+    for (const { answer, revisions, approvals } of rows) index.upsert(answer, revisions, approvals);
+    for (const id of missing) index.remove(id);
+    post({ type: 'reindexed', count: index.size });
+  });
 }
 
 new BroadcastChannel(CHANGES_CHANNEL).onmessage = (event: MessageEvent<ChangedIds>) => reindex(event.data);
 
-self.onmessage = async (event: MessageEvent<ToWorker>) => {
+self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'changed') {
-    reindex(message.touched);
-    return;
-  }
-  await ready;
-  await pending;
-  post({ type: 'result', seq: message.seq, result: index.query(message.query) });
+  if (message.type === 'changed') reindex(message.touched);
+  else post({ type: 'result', seq: message.seq, result: { ...index.query(message.query), complete } });
 };
+
+build().catch((error: unknown) => post({ type: 'error', message: String(error) }));

@@ -4,6 +4,8 @@ import type { ChangedIds, FromWorker, ToWorker } from './protocol';
 export interface SearchStatus {
   ready: boolean;
   count: number;
+  /** During the first build: answers in the library, of which `count` are indexed so far. */
+  total: number | null;
   /** Bumped each time the index changes, so views re-run their query. */
   version: number;
   error: string | null;
@@ -19,7 +21,7 @@ export interface SearchClient {
 
 /** Talks to the search worker; only the latest query's answer matters, older ones are dropped. */
 export function createSearchClient(worker: Worker): SearchClient {
-  let status: SearchStatus = { ready: false, count: 0, version: 0, error: null };
+  let status: SearchStatus = { ready: false, count: 0, total: null, version: 0, error: null };
   const listeners = new Set<() => void>();
   const waiting = new Map<number, (result: AnswerQueryResult) => void>();
   let seq = 0;
@@ -36,7 +38,8 @@ export function createSearchClient(worker: Worker): SearchClient {
       performance.mark('calma:search-result');
       waiting.get(message.seq)?.(message.result);
       waiting.delete(message.seq);
-    } else if (message.type === 'ready') setStatus({ ready: true, count: message.count, version: status.version + 1 });
+    } else if (message.type === 'progress') setStatus({ count: message.indexed, total: message.total, version: status.version + 1 });
+    else if (message.type === 'ready') setStatus({ ready: true, count: message.count, total: null, version: status.version + 1 });
     else if (message.type === 'reindexed') setStatus({ count: message.count, version: status.version + 1 });
     else setStatus({ error: message.message });
   };

@@ -39,6 +39,7 @@ export const en = {
   'desk.filter.any': 'Any',
   'desk.new': 'New answer',
   'desk.indexing': 'Preparing search…',
+  'desk.indexingProgress': 'Indexing: {indexed} of {total} answers searchable so far.',
   'desk.count': '{total, plural, =0 {No answers} one {# answer} other {# answers}}',
   'desk.countLimited': 'Showing {shown} of {total} answers. Type to narrow them down.',
   'desk.results': 'Answers',

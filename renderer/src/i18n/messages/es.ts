@@ -41,6 +41,7 @@ export const es: Record<MessageId, string> = {
   'desk.filter.any': 'Todos',
   'desk.new': 'Nueva respuesta',
   'desk.indexing': 'Preparando la búsqueda…',
+  'desk.indexingProgress': 'Indexando: {indexed} de {total} respuestas disponibles en la búsqueda.',
   'desk.count': '{total, plural, =0 {Ninguna respuesta} one {# respuesta} other {# respuestas}}',
   'desk.countLimited': 'Se muestran {shown} de {total} respuestas. Escribe para acotar.',
   'desk.results': 'Respuestas',
