@@ -50,6 +50,16 @@ export interface AnswerQueryResult {
 /** What the index keeps per answer: a summary whose status is 'approved' before expiry is applied. */
 type Entry = AnswerSummary;
 
+function matchesFilters(entry: Entry, status: RevisionStatus, filters: AnswerFiltersQuery): boolean {
+  if (filters.status && status !== filters.status) return false;
+  if (filters.lang && entry.channels[filters.lang].length === 0) return false;
+  if (filters.channel) {
+    const langs = filters.lang ? [filters.lang] : LANGS;
+    if (!langs.some((l) => entry.channels[l].includes(filters.channel!))) return false;
+  }
+  return true;
+}
+
 function effectiveStatus(entry: Entry, now: number): RevisionStatus {
   if (entry.status === 'approved' && entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now) return 'expired';
   return entry.status;
@@ -114,30 +124,30 @@ export class AnswerIndex {
 
   query({ text, filters, locale, limit, now }: AnswerQuery): AnswerQueryResult {
     const folded = foldText(text).trim();
-    const ids = folded === '' ? this.sortedIds(locale) : this.ranked(folded);
+    // Title and tag matches come first. They are a subset of the full-text matches (the heading is
+    // part of the indexed body), so only the first `limit` of them are needed for the ranking.
+    const first = folded === '' ? [] : (this.titles.search(folded, { limit }) as string[]);
+    const rest = folded === '' ? this.sortedIds(locale) : (this.all.search(folded, { limit: this.entries.size || 1 }) as string[]);
+    const unfiltered = filters.channel === null && filters.lang === null && filters.status === null;
+    const seen = new Set(first);
     const hits: AnswerSummary[] = [];
-    let total = 0;
-    for (const id of ids) {
+    const take = (id: string) => {
       const entry = this.entries.get(id);
-      if (!entry) continue;
+      if (!entry) return false;
       const status = effectiveStatus(entry, now);
-      if (filters.status && status !== filters.status) continue;
-      if (filters.lang && entry.channels[filters.lang].length === 0) continue;
-      if (filters.channel) {
-        const langs = filters.lang ? [filters.lang] : LANGS;
-        if (!langs.some((l) => entry.channels[l].includes(filters.channel!))) continue;
-      }
-      total += 1;
+      if (!unfiltered && !matchesFilters(entry, status, filters)) return false;
       if (hits.length < limit) hits.push(status === entry.status ? entry : { ...entry, status });
+      return true;
+    };
+    for (const id of first) take(id);
+    let total = hits.length;
+    for (const id of rest) {
+      if (seen.has(id)) continue;
+      // Without filters every match counts, so stop walking once the page is full.
+      if (unfiltered && hits.length >= limit) break;
+      if (take(id)) total += 1;
     }
-    return { total, hits };
-  }
-
-  /** Matches anywhere, with answers whose title or tags match first. */
-  private ranked(folded: string): string[] {
-    const matches = this.all.search(folded, { limit: this.entries.size || 1 }) as string[];
-    const inTitle = new Set(this.titles.search(folded, { limit: this.entries.size || 1 }) as string[]);
-    return [...matches.filter((id) => inTitle.has(id)), ...matches.filter((id) => !inTitle.has(id))];
+    return { total: unfiltered ? rest.length : total, hits };
   }
 
   private sortedIds(locale: Lang): string[] {
