@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { stringify, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import {
   idSchema,
@@ -18,46 +18,50 @@ export const ANSWERS_FORMAT_VERSION = 1;
 
 /**
  * The exchange format of the answer library (YAML or JSON). Objects are strict: an unknown field is
- * almost always a typo, and silently dropping it would lose what the author meant.
+ * almost always a typo, and silently dropping it would lose what the author meant. The same shapes
+ * built loose (unknown fields stripped) let the file's other checks still run and be reported
+ * together with the unknown fields, so one import lists every problem.
  */
-const fileRevisionSchema = z.strictObject({
-  id: idSchema,
-  number: z.number().int().positive(),
-  basedOn: idSchema.nullable().default(null),
-  createdAt: isoDateSchema,
-  createdBy: z.string().min(1),
-  texts: revisionTextsSchema,
-});
+function fileSchemas(strict: boolean) {
+  const object = strict ? z.strictObject : z.object;
+  const revision = object({
+    id: idSchema,
+    number: z.number().int().positive(),
+    basedOn: idSchema.nullable().default(null),
+    createdAt: isoDateSchema,
+    createdBy: z.string().min(1),
+    texts: revisionTextsSchema,
+  });
+  const approval = object({
+    id: idSchema,
+    revisionId: idSchema,
+    kind: z.enum(['approve', 'revoke']).default('approve'),
+    by: z.string().min(1),
+    at: isoDateSchema,
+    expiresAt: isoDateSchema.nullable().default(null),
+    note: z.string().default(''),
+  });
+  const answer = object({
+    id: idSchema,
+    title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
+    tags: z.array(z.string().min(1).max(60)).default([]),
+    scenarios: z.array(z.string().min(1).max(60)).default([]),
+    variables: z.array(variableSchema).default([]),
+    createdAt: isoDateSchema,
+    createdBy: z.string().min(1),
+    revisions: z.array(revision).min(1, 'an answer needs at least one revision'),
+    approvals: z.array(approval).default([]),
+  });
+  return object({
+    format: z.literal(ANSWERS_FORMAT),
+    version: z.literal(ANSWERS_FORMAT_VERSION),
+    answers: z.array(answer),
+  });
+}
 
-const fileApprovalSchema = z.strictObject({
-  id: idSchema,
-  revisionId: idSchema,
-  kind: z.enum(['approve', 'revoke']).default('approve'),
-  by: z.string().min(1),
-  at: isoDateSchema,
-  expiresAt: isoDateSchema.nullable().default(null),
-  note: z.string().default(''),
-});
-
-const fileAnswerSchema = z.strictObject({
-  id: idSchema,
-  title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
-  tags: z.array(z.string().min(1).max(60)).default([]),
-  scenarios: z.array(z.string().min(1).max(60)).default([]),
-  variables: z.array(variableSchema).default([]),
-  createdAt: isoDateSchema,
-  createdBy: z.string().min(1),
-  revisions: z.array(fileRevisionSchema).min(1, 'an answer needs at least one revision'),
-  approvals: z.array(fileApprovalSchema).default([]),
-});
-
-export const answersFileSchema = z.strictObject({
-  format: z.literal(ANSWERS_FORMAT),
-  version: z.literal(ANSWERS_FORMAT_VERSION),
-  answers: z.array(fileAnswerSchema),
-});
+export const answersFileSchema = fileSchemas(true);
+const looseAnswersFileSchema = fileSchemas(false);
 export type AnswersFile = z.infer<typeof answersFileSchema>;
-export type FileAnswer = z.infer<typeof fileAnswerSchema>;
 
 /** The rows a valid file turns into, ready for the mutation path. */
 export interface LibraryRows {
@@ -73,8 +77,17 @@ export interface LibraryRows {
  */
 export function parseAnswersFile(file: string, text: string): ParseResult<LibraryRows> {
   const parsed = parseStructuredFile(file, text, answersFileSchema);
-  if (!parsed.ok) return parsed;
-  const { doc, lines } = parsed;
+  if (parsed.ok) {
+    const issues = crossCheck(file, parsed.value, parsed.doc, parsed.lines);
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: toRows(parsed.value) };
+  }
+  // Unknown fields alone should not hide the file's other problems: check the rest as well.
+  const loose = parsed.doc ? looseAnswersFileSchema.safeParse(parsed.doc.toJS({ maxAliasCount: 100 })) : null;
+  if (!loose?.success) return parsed;
+  return { ok: false, issues: [...parsed.issues, ...crossCheck(file, loose.data, parsed.doc, parsed.lines)] };
+}
+
+function crossCheck(file: string, value: AnswersFile, doc: Document | undefined, lines: LineCounter | undefined): FileIssue[] {
   const issues: FileIssue[] = [];
   const at = (path: (string | number)[], message: string) =>
     issues.push({ file, ...positionOf(doc, lines, path), path: formatPath(path), message });
@@ -82,7 +95,7 @@ export function parseAnswersFile(file: string, text: string): ParseResult<Librar
   const answerIds = new Set<string>();
   const revisionIds = new Set<string>();
   const approvalIds = new Set<string>();
-  parsed.value.answers.forEach((a, i) => {
+  value.answers.forEach((a, i) => {
     if (answerIds.has(a.id)) at(['answers', i, 'id'], `duplicate answer id "${a.id}"`);
     answerIds.add(a.id);
     const numbers = new Set<number>();
@@ -110,8 +123,7 @@ export function parseAnswersFile(file: string, text: string): ParseResult<Librar
       }
     });
   });
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: toRows(parsed.value) };
+  return issues;
 }
 
 function toRows(file: AnswersFile): LibraryRows {

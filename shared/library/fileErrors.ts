@@ -65,6 +65,8 @@ export function parseStructuredFile<S extends z.ZodType>(
   if (parsed.success) return { ok: true, value: parsed.data, doc, lines };
   return {
     ok: false,
+    doc,
+    lines,
     issues: parsed.error.issues.map((issue) => ({
       file,
       ...positionOf(doc, lines, issue.path),

@@ -3,7 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import { startRendererServer, type RendererServer } from '../../scripts/serve-renderer.mjs';
 
-const root = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+// CALMA_E2E_ROOT: serve another copy of the built renderer (e.g. a snapshot, while a build runs).
+const root = process.env.CALMA_E2E_ROOT ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 /**
  * `appUrl`: the built renderer served on a loopback port for the whole worker (the same server
@@ -21,7 +22,8 @@ export const test = base.extend<{ desk: Page }, { appUrl: string }>({
   /** The console opened on the answers desk, with the default library loaded and indexed. */
   desk: async ({ page, appUrl }, use) => {
     await page.goto(appUrl);
-    await expect(page.locator('#result-count')).toHaveText(/\d+ (answers|respuestas)/, { timeout: 20_000 });
+    // A count alone: not "Preparing search…", nor "Indexing: n of m answers…" while the index builds.
+    await expect(page.locator('#result-count')).toHaveText(/^\s*\d+ (answers?|respuestas?)$/, { timeout: 20_000 });
     await use(page);
   },
 });

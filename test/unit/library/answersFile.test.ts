@@ -109,3 +109,17 @@ describe('answer library files', () => {
     if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
   });
 });
+
+describe('answer library files, every problem at once', () => {
+  it('reports an unknown field and an over-limit approved text together', () => {
+    const bad = good
+      .replace('    tags: [prueba]', '    tags: [prueba]\n    colour: red')
+      .replace('es: { x: "Volvemos a las {{hora}}" }', `es: { x: "${'a'.repeat(281)}" }`);
+    const result = parseAnswersFile('both.yaml', bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.issues.map((i) => `${i.path} ${i.line}: ${i.message}`);
+    expect(messages.some((m) => /colour/.test(m))).toBe(true);
+    expect(messages.some((m) => m.startsWith('answers[0].revisions[0].texts.es.x 20: approved text is over the x limit'))).toBe(true);
+  });
+});

@@ -28,12 +28,10 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
         <button type="button" onClick={() => openEditor('new')}>{t('desk.new')}</button>
       </div>
       <p id="result-count" className="muted small" role="status">
-        {!status.ready && status.total !== null && t('desk.indexingProgress', { indexed: status.count, total: status.total })}{' '}
-        {!status.ready && status.total === null
-          ? t('desk.indexing')
-          : result && (result.total > RESULT_LIMIT
-            ? t('desk.countLimited', { shown: RESULT_LIMIT, total: result.total })
-            : t('desk.count', { total: result.total }))}
+        {[
+          !status.ready && (status.total === null ? t('desk.indexing') : t('desk.indexingProgress', { indexed: status.count, total: status.total })),
+          result && (result.total > RESULT_LIMIT ? t('desk.countLimited', { shown: RESULT_LIMIT, total: result.total }) : t('desk.count', { total: result.total })),
+        ].filter(Boolean).join(' ')}
       </p>
       <div className="desk-body">
         <div className="results" data-query={resultText ?? undefined} data-total={result?.total}>{result && <AnswerList hits={result.hits} locale={locale} />}</div>

@@ -67,11 +67,15 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close 
   if (view === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
   if (view === null || !revision) return <p>{t('copy.gone')}</p>;
 
+  const uiLang = intl.locale as Lang;
+  const label = (name: string) => view.answer.variables.find((v) => v.name === name);
+  /** Blanks are named by their label in the UI's language, as the form shows them. */
+  const blankName = (name: string) => label(name)?.label[uiLang] || name;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (template === '') return setError(t('copy.noText'));
     if (filled.missing.length > 0) {
-      setError(t('copy.missing', { names: filled.missing.join(', ') }));
+      setError(t('copy.missing', { names: filled.missing.map(blankName).join(', ') }));
       document.getElementById(`var-${filled.missing[0]}`)?.focus();
       return;
     }
@@ -104,7 +108,6 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close 
     }
   };
 
-  const label = (name: string) => view.answer.variables.find((v) => v.name === name);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Heading slot="title" id="copy-title">{view.answer.title[lang] || view.answer.title[lang === 'es' ? 'en' : 'es']}</Heading>
@@ -141,7 +144,7 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close 
           <legend>{t('copy.fillBlanks')}</legend>
           {used.map((name, i) => (
             <label key={name} htmlFor={`var-${name}`}>
-              {label(name)?.label[lang] || name}
+              {blankName(name)}
               <input
                 id={`var-${name}`}
                 ref={i === 0 ? firstField : undefined}

@@ -142,7 +142,7 @@ export const en = {
   'settings.unsupported': 'persistence not available here',
   'settings.askPersist': 'Ask again',
   'settings.usage': '{used} MB used of {quota} MB available.',
-  'settings.counts': '{answers} answers, {copies} copies logged, {pending} changes waiting to sync.',
+  'settings.counts': '{answers, plural, one {# answer} other {# answers}}, {copies, plural, one {# copy} other {# copies}} logged, {pending, plural, =0 {nothing waiting to sync} one {# change waiting to sync} other {# changes waiting to sync}}.',
   'settings.import': 'Import library…',
   'settings.exportYaml': 'Export as YAML',
   'settings.exportJson': 'Export as JSON',

@@ -144,7 +144,7 @@ export const es: Record<MessageId, string> = {
   'settings.unsupported': 'aquí no hay almacenamiento persistente',
   'settings.askPersist': 'Volver a pedirlo',
   'settings.usage': '{used} MB usados de {quota} MB disponibles.',
-  'settings.counts': '{answers} respuestas, {copies} copias registradas, {pending} cambios pendientes de sincronizar.',
+  'settings.counts': '{answers, plural, one {# respuesta} other {# respuestas}}, {copies, plural, one {# copia registrada} other {# copias registradas}}, {pending, plural, =0 {nada pendiente de sincronizar} one {# cambio pendiente de sincronizar} other {# cambios pendientes de sincronizar}}.',
   'settings.import': 'Importar biblioteca…',
   'settings.exportYaml': 'Exportar en YAML',
   'settings.exportJson': 'Exportar en JSON',

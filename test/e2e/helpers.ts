@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/**
+ * Helpers shared by the browser end-to-end tests. Expected values come from the shipped YAML
+ * itself (read here with the yaml package, not through Calma's own parser), so a test checks the
+ * console against the library file, not against the code under test.
+ */
+
+export interface ShippedAnswer {
+  id: string;
+  title: { es: string; en: string };
+  tags: string[];
+  scenarios: string[];
+  variables: { name: string; label: { es: string; en: string } }[];
+  revisions: { id: string; number: number; texts: Record<'es' | 'en', Record<string, string>> }[];
+}
+
+const LIBRARY_PATH = fileURLToPath(new URL('../../resources/library/answers.yaml', import.meta.url));
+export const SHIPPED: ShippedAnswer[] = (parse(readFileSync(LIBRARY_PATH, 'utf8')) as { answers: ShippedAnswer[] }).answers;
+export const SHIPPED_COUNT = SHIPPED.length;
+
+export function shipped(id: string): ShippedAnswer {
+  const answer = SHIPPED.find((a) => a.id === id);
+  if (!answer) throw new Error(`no shipped answer ${id}`);
+  return answer;
+}
+
+/** The title the list shows first on a fresh start: titles sorted as the locale sorts them. */
+export function firstTitle(lang: 'es' | 'en'): string {
+  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  return SHIPPED.map((a) => a.title[lang]).sort(collator.compare)[0]!;
+}
+
+export const countText = (n: number, lang: 'es' | 'en' = 'en') => (lang === 'en' ? `${n} answers` : `${n} respuestas`);
+
+export async function grantClipboard(context: BrowserContext, appUrl: string): Promise<void> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl).origin });
+}
+
+export const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+export const writeClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+
+/** Puts a marker on the clipboard, so a test can tell "nothing was copied" from "copied the same". */
+export async function markClipboard(page: Page): Promise<string> {
+  const marker = `calma-e2e-marker-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await writeClipboard(page, marker);
+  expect(await readClipboard(page)).toBe(marker);
+  return marker;
+}
+
+export const resultCount = (page: Page) => page.locator('#result-count');
+export const search = (page: Page) => page.getByTestId('desk-search');
+export const resultList = (page: Page) => page.getByRole('listbox', { name: /^(Answers|Respuestas)$/ });
+export const copyDialog = (page: Page) => page.getByRole('dialog').filter({ has: page.locator('#copy-title') });
+export const copyPreview = (page: Page) => page.getByTestId('copy-preview');
+export const toast = (page: Page) => page.getByTestId('toast');
+export const nav = (page: Page) => page.getByRole('navigation');
+
+export async function goTo(page: Page, view: 'answers' | 'settings'): Promise<void> {
+  const label = view === 'answers' ? /^(Answers|Respuestas)$/ : /^(Settings|Ajustes)$/;
+  await nav(page).getByRole('button', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeAttached();
+}
+
+/** Settings → Your name. */
+export async function setName(page: Page, name: string): Promise<void> {
+  await goTo(page, 'settings');
+  const field = page.getByRole('textbox', { name: /^(Your name|Tu nombre)$/ });
+  await field.fill(name);
+  await expect(field).toHaveValue(name);
+}
+
+/** Settings → Import library…, answering the browser's file chooser with `text` named `name`. */
+export async function importLibrary(page: Page, name: string, text: string): Promise<void> {
+  await goTo(page, 'settings');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /^(Import library…|Importar biblioteca…)$/ }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text, 'utf8') });
+}
+
+/** Settings → Export as JSON; returns the downloaded file's text. */
+export async function exportJson(page: Page): Promise<string> {
+  await goTo(page, 'settings');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^(Export as JSON|Exportar en JSON)$/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^calma-answers-\d{4}-\d{2}-\d{2}\.json$/);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Types a query in the desk's search box and waits for the count to settle on `expected`. */
+export async function searchFor(page: Page, query: string, expected?: RegExp | string): Promise<void> {
+  await search(page).fill(query);
+  if (expected !== undefined) await expect(resultCount(page)).toHaveText(expected);
+}
+
+/** The result row whose title is exactly `title` (a row's accessible name also holds its status and tags). */
+export const resultRow = (page: Page, title: string) =>
+  resultList(page).getByRole('option').filter({ has: page.locator('.answer-row-title').getByText(title, { exact: true }) });
+
+/** Selects a result row by its title (a click, as a person would) and waits for its detail. */
+export async function selectAnswer(page: Page, title: string): Promise<void> {
+  await resultRow(page, title).click();
+  await expect(page.locator('#answer-title')).toHaveText(title);
+}
+
+/** A minimal valid answer in the exchange format (YAML), for import tests. */
+export function answerYaml(opts: {
+  id: string;
+  title: string;
+  x: string;
+  approval?: { at: string; expiresAt: string | null; by?: string };
+  extraRevisionYaml?: string;
+}): string {
+  const { id, title, x, approval } = opts;
+  const lines = [
+    `  - id: ${id}`,
+    `    title: { es: ${JSON.stringify(title)}, en: ${JSON.stringify(title)} }`,
+    `    tags: [e2e]`,
+    `    createdAt: "2025-01-01T09:00:00Z"`,
+    `    createdBy: e2e-author`,
+    `    revisions:`,
+    `      - id: ${id}.r1`,
+    `        number: 1`,
+    `        basedOn: null`,
+    `        createdAt: "2025-01-01T09:00:00Z"`,
+    `        createdBy: e2e-author`,
+    `        texts:`,
+    `          es: { x: ${JSON.stringify(x)} }`,
+    `          en: { x: ${JSON.stringify(x)} }`,
+  ];
+  if (approval) {
+    lines.push(
+      `    approvals:`,
+      `      - id: ${id}.a1`,
+      `        revisionId: ${id}.r1`,
+      `        kind: approve`,
+      `        by: ${approval.by ?? 'e2e-approver'}`,
+      `        at: ${JSON.stringify(approval.at)}`,
+      `        expiresAt: ${approval.expiresAt === null ? 'null' : JSON.stringify(approval.expiresAt)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export const libraryYaml = (...answers: string[]) => ['format: calma.answers', 'version: 1', 'answers:', ...answers, ''].join('\n');
