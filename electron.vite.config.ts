@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
@@ -23,6 +24,25 @@ function cspMetaTag(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * Emits sw.js: renderer/service-worker.js preceded by the list of every file of this build and a
+ * cache name derived from their names (content-hashed), so a new build replaces the old cache.
+ */
+function offlinePrecache(): Plugin {
+  return {
+    name: 'calma:offline-precache',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map')).sort();
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      const source = readFileSync(resolve(__dirname, 'renderer/service-worker.js'), 'utf8');
+      const header = `const CACHE = 'calma-${version}';\nconst PRECACHE = ${JSON.stringify(files.map((f) => `./${f}`))};\n`;
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: header + source });
+    },
   };
 }
 
@@ -53,21 +73,7 @@ export default defineConfig({
     plugins: [
       react(),
       cspMetaTag(),
-      // In a browser the console must reload with the network down: a service worker precaches
-      // the built app. Electron serves it from app:// and never registers the worker (see main.tsx).
-      VitePWA({
-        strategies: 'generateSW',
-        injectRegister: false,
-        manifest: false,
-        filename: 'sw.js',
-        workbox: {
-          globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-          navigateFallback: 'index.html',
-          cleanupOutdatedCaches: true,
-          inlineWorkboxRuntime: true,
-        },
-      }),
+      offlinePrecache(),
     ],
     worker: { format: 'es' },
     build: {
