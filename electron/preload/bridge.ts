@@ -1,5 +1,5 @@
 import { IPC_CHANNELS, IPC_PREFIX, type CalmaBridge } from '@shared/ipc/contract';
-import { unwrapEnvelope } from '../common/ipcEnvelope';
+import { unwrapEnvelope } from '@shared/ipc/envelope';
 
 /** Sends one request on one wire channel (ipcRenderer.invoke in the app, a fake in tests). */
 export type Invoke = (wireChannel: string, request: unknown) => Promise<unknown>;

@@ -7,14 +7,14 @@ import {
   type IpcChannel,
   type IpcResponse,
 } from '@shared/ipc/contract';
-import { failure, success, type IpcEnvelope } from '../../common/ipcEnvelope';
+import { failure, success, type IpcEnvelope } from '@shared/ipc/envelope';
 import type { SenderCheck } from '../security/trustedSender';
 
 /**
  * The one way an IPC handler is registered. Every call is, in order:
  * 1. refused unless it comes from Calma's own page (the sender check);
  * 2. refused unless its argument parses with the channel's zod schema from shared/ipc/contract;
- * 3. handed to the handler, whose result or failure goes back as an envelope (see ipcEnvelope).
+ * 3. handed to the handler, whose result or failure goes back as an envelope (see shared/ipc/envelope.ts).
  */
 
 /** A request after parsing: defaults applied, unknown keys refused by the contract's .strict(). */

@@ -1,15 +1,5 @@
+import { isAllowedExternalUrl } from '@shared/security/externalLinks';
 import type { FileFilter, Host } from './host';
-
-/** Same allow-list as the desktop app's: only https, mailto and tel leave the console. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return parsed.username === '' && parsed.password === '';
-    return parsed.protocol === 'mailto:' || parsed.protocol === 'tel:';
-  } catch {
-    return false;
-  }
-}
 
 /** The host in a plain browser, built on the web platform's own clipboard, notifications and print. */
 export function createBrowserHost(win: Window = window): Host {
@@ -29,7 +19,7 @@ export function createBrowserHost(win: Window = window): Host {
       return true;
     },
     async openExternal(url) {
-      if (!isSafeExternalUrl(url)) return false;
+      if (!isAllowedExternalUrl(url)) return false;
       return win.open(url, '_blank', 'noopener,noreferrer') !== null;
     },
     openTextFile: (_title, filters) => pickFile(win, filters),

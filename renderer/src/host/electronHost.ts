@@ -1,8 +1,38 @@
 import type { CalmaBridge } from '@shared/ipc/contract';
+import { BRIDGE_ERROR_MESSAGE, type IpcErrorCode } from '@shared/ipc/envelope';
 import type { Host } from './host';
 
+/** A refused or failed host call, with the main process's reason and its code. */
+export class HostError extends Error {
+  override readonly name = 'HostError';
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The contextBridge keeps only an Error's message, so the preload puts the code in it
+ * (`[code] detail`); this turns it back into a HostError whose message is the detail alone.
+ */
+function withHostErrors(bridge: CalmaBridge): CalmaBridge {
+  return new Proxy(bridge, {
+    get(target, key: keyof CalmaBridge) {
+      const method = target[key] as (request: unknown) => Promise<unknown>;
+      return (request: unknown) =>
+        method(request).catch((error: unknown) => {
+          const match = BRIDGE_ERROR_MESSAGE.exec(error instanceof Error ? error.message : String(error));
+          throw match ? new HostError(match[1] as IpcErrorCode, match[2]!) : error;
+        });
+    },
+  });
+}
+
 /** The host inside Electron: every call is one method of the preload bridge (see shared/ipc). */
-export function createElectronHost(bridge: CalmaBridge): Host {
+export function createElectronHost(rawBridge: CalmaBridge): Host {
+  const bridge = withHostErrors(rawBridge);
   return {
     kind: 'electron',
     async copyText(text) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_KEY, IPC_CHANNELS, type CalmaBridge } from '@shared/ipc/contract';
-import { BRIDGE_ERROR_MESSAGE, CalmaIpcError } from '../../../electron/common/ipcEnvelope';
+import { BRIDGE_ERROR_MESSAGE, CalmaIpcError } from '../../../shared/ipc/envelope';
 
 // The real preload module, with Electron replaced by spies.
 const electron = vi.hoisted(() => ({
