@@ -27,6 +27,18 @@ const percentile = (samples, p) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
+function printTraceSummary(trace) {
+  const events = trace.traceEvents ?? trace;
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`) || !e.dur) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log('\nMain-thread trace events while typing (total ms, nested events overlap):');
+  for (const [name, total] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${total.toFixed(1).padStart(8)}  ${name}`);
+}
+
 function printTopFunctions(profile) {
   const self = new Map();
   const dt = new Map();
@@ -109,6 +121,8 @@ try {
   const input = page.getByTestId('desk-search');
   // BENCH_PROFILE=1 records a CPU profile of the typing phase (.bench/search.cpuprofile, opens in DevTools).
   const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  // BENCH_TRACE=1 records a Chromium trace of the typing phase and sums the main thread's work by kind.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -123,6 +137,7 @@ try {
       await page.waitForFunction((b) => window.__lat.length > b, before, { polling: 'raf' });
     }
   }
+  if (process.env.BENCH_TRACE) printTraceSummary(JSON.parse((await browser.stopTracing()).toString()));
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     mkdirSync(join(root, '.bench'), { recursive: true });

@@ -13,7 +13,8 @@ export const channelAccountSchema = z.object({
 });
 export type ChannelAccount = z.infer<typeof channelAccountSchema>;
 
-export const incidentStatusSchema = z.enum(['declared', 'active', 'monitoring', 'resolved']);
+export const INCIDENT_STATUSES = ['declared', 'active', 'monitoring', 'resolved'] as const;
+export const incidentStatusSchema = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 
 export const incidentSchema = z.object({

@@ -5,3 +5,4 @@ export * from './answerStatus';
 export * from './playbooks';
 export * from './people';
 export * from './incidents';
+export * from './roles';

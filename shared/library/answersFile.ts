@@ -11,7 +11,8 @@ import {
   type AnswerRevision,
   type Approval,
 } from '../domain';
-import { parseStructuredFile, positionOf, formatPath, type FileIssue, type ParseResult } from './fileErrors';
+import { FileChecker } from './checks';
+import { parseStructuredFile, type FileIssue, type ParseResult } from './fileErrors';
 
 export const ANSWERS_FORMAT = 'calma.answers';
 export const ANSWERS_FORMAT_VERSION = 1;
@@ -88,42 +89,19 @@ export function parseAnswersFile(file: string, text: string): ParseResult<Librar
 }
 
 function crossCheck(file: string, value: AnswersFile, doc: Document | undefined, lines: LineCounter | undefined): FileIssue[] {
-  const issues: FileIssue[] = [];
-  const at = (path: (string | number)[], message: string) =>
-    issues.push({ file, ...positionOf(doc, lines, path), path: formatPath(path), message });
-
-  const answerIds = new Set<string>();
-  const revisionIds = new Set<string>();
-  const approvalIds = new Set<string>();
+  const check = new FileChecker(file, doc, lines);
   value.answers.forEach((a, i) => {
-    if (answerIds.has(a.id)) at(['answers', i, 'id'], `duplicate answer id "${a.id}"`);
-    answerIds.add(a.id);
-    const numbers = new Set<number>();
+    check.unique('answer', a.id, ['answers', i, 'id']);
     const declared = a.variables.map((v) => v.name);
-    a.revisions.forEach((r, j) => {
-      if (revisionIds.has(r.id)) at(['answers', i, 'revisions', j, 'id'], `duplicate revision id "${r.id}"`);
-      revisionIds.add(r.id);
-      if (numbers.has(r.number)) at(['answers', i, 'revisions', j, 'number'], `revision number ${r.number} appears twice`);
-      numbers.add(r.number);
-    });
-    a.approvals.forEach((ap, k) => {
-      if (approvalIds.has(ap.id)) at(['answers', i, 'approvals', k, 'id'], `duplicate approval id "${ap.id}"`);
-      approvalIds.add(ap.id);
-      const rev = a.revisions.find((r) => r.id === ap.revisionId);
-      if (!rev) {
-        at(['answers', i, 'approvals', k, 'revisionId'], `approves revision "${ap.revisionId}", which this answer does not have`);
-        return;
-      }
-      if (ap.kind !== 'approve') return;
+    check.history(['answers', i], a.revisions, a.approvals, (rev, j) => {
       for (const p of revisionProblems(rev.texts, declared)) {
-        const path = ['answers', i, 'revisions', a.revisions.indexOf(rev), 'texts', p.lang, p.channel];
-        at(path, p.kind === 'over-limit'
+        check.at(['answers', i, 'revisions', j, 'texts', p.lang, p.channel], p.kind === 'over-limit'
           ? `approved text is over the ${p.channel} limit (${p.detail})`
           : `uses {{${p.detail}}}, which the answer does not declare in variables`);
       }
     });
   });
-  return issues;
+  return check.issues;
 }
 
 function toRows(file: AnswersFile): LibraryRows {

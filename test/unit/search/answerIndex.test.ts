@@ -57,10 +57,21 @@ describe('the answer index', () => {
     expect(ids(index, q('', { filters: { channel: null, lang: 'en', status: null } })).sort()).toEqual(['a', 'c', 'd']);
   });
 
-  it('counts every match but returns at most the limit', () => {
+  it('counts the whole list exactly but returns at most the limit', () => {
     const result = library().query(q('', { limit: 2 }));
-    expect(result.total).toBe(4);
+    expect(result).toMatchObject({ total: 4, more: false });
     expect(result.hits).toHaveLength(2);
+  });
+
+  it('stops a broad text query once the page is full, and says there is more', () => {
+    const index = new AnswerIndex();
+    for (let i = 0; i < 300; i += 1) index.upsert(...rows(`r${i}`, `Respuesta ${i}`, 'texto', '', { approved: i % 2 === 0 }));
+    expect(index.query(q('resp', { limit: 10 }))).toMatchObject({ total: 10, more: true });
+    const drafts = index.query(q('resp', { limit: 200, filters: { channel: null, lang: null, status: 'draft' } }));
+    expect(drafts).toMatchObject({ total: 150, more: false });
+    expect(drafts.hits.every((h) => h.status === 'draft')).toBe(true);
+    expect(index.query(q('resp', { limit: 149, filters: { channel: null, lang: null, status: 'draft' } }))).toMatchObject({ more: true });
+    expect(index.query(q('respuesta 29', { limit: 50 })).hits[0]!.id).toBe('r29');
   });
 
   it('re-indexes an edited answer and forgets a deleted one', () => {

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { AnswerDetail } from './AnswerDetail';
 import { AnswerFilters } from './AnswerFilters';
 import { AnswerList } from './AnswerList';
-import { RESULT_LIMIT, useAnswerSearch } from './useAnswerSearch';
+import { useAnswerSearch } from './useAnswerSearch';
 
 /** The approved-answers desk: search as you type, filter, read, copy. */
 export function AnswersDesk({ locale }: { locale: Lang }) {
@@ -30,7 +30,11 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
       <p id="result-count" className="muted small" role="status">
         {[
           !status.ready && (status.total === null ? t('desk.indexing') : t('desk.indexingProgress', { indexed: status.count, total: status.total })),
-          result && (result.total > RESULT_LIMIT ? t('desk.countLimited', { shown: RESULT_LIMIT, total: result.total }) : t('desk.count', { total: result.total })),
+          result && (result.more
+            ? t('desk.countMore', { shown: result.hits.length })
+            : result.total > result.hits.length
+              ? t('desk.countLimited', { shown: result.hits.length, total: result.total })
+              : t('desk.count', { total: result.total })),
         ].filter(Boolean).join(' ')}
       </p>
       <div className="desk-body">

@@ -41,7 +41,10 @@ export interface AnswerSummary {
 }
 
 export interface AnswerQueryResult {
+  /** Matches counted: every match when `more` is false, else the ones returned. */
   total: number;
+  /** True when there are further matches beyond `hits` (broad queries are not counted in full). */
+  more: boolean;
   hits: AnswerSummary[];
   /** False while the first build is still indexing the library: there may be more matches. */
   complete?: boolean;
@@ -124,30 +127,51 @@ export class AnswerIndex {
 
   query({ text, filters, locale, limit, now }: AnswerQuery): AnswerQueryResult {
     const folded = foldText(text).trim();
-    // Title and tag matches come first. They are a subset of the full-text matches (the heading is
-    // part of the indexed body), so only the first `limit` of them are needed for the ranking.
-    const first = folded === '' ? [] : (this.titles.search(folded, { limit }) as string[]);
-    const rest = folded === '' ? this.sortedIds(locale) : (this.all.search(folded, { limit: this.entries.size || 1 }) as string[]);
     const unfiltered = filters.channel === null && filters.lang === null && filters.status === null;
-    const seen = new Set(first);
     const hits: AnswerSummary[] = [];
-    const take = (id: string) => {
+    const taken = new Set<string>();
+    const take = (id: string): boolean => {
+      if (taken.has(id)) return false;
       const entry = this.entries.get(id);
       if (!entry) return false;
       const status = effectiveStatus(entry, now);
       if (!unfiltered && !matchesFilters(entry, status, filters)) return false;
+      taken.add(id);
       if (hits.length < limit) hits.push(status === entry.status ? entry : { ...entry, status });
       return true;
     };
-    for (const id of first) take(id);
-    let total = hits.length;
-    for (const id of rest) {
-      if (seen.has(id)) continue;
-      // Without filters every match counts, so stop walking once the page is full.
-      if (unfiltered && hits.length >= limit) break;
-      if (take(id)) total += 1;
+
+    if (folded === '') {
+      // The whole library in title order: walk it all, so the count is exact.
+      const ids = this.sortedIds(locale);
+      if (unfiltered) {
+        for (const id of ids.slice(0, limit)) take(id);
+        return { total: ids.length, hits, more: false };
+      }
+      let total = 0;
+      for (const id of ids) if (take(id)) total += 1;
+      return { total, hits, more: false };
     }
-    return { total: unfiltered ? rest.length : total, hits };
+
+    // Title and tag matches first. Then the full-text matches, fetched a page at a time only until
+    // the result page is full: a one-letter query matches nearly everything, and asking the index
+    // for every match would cost more than a frame.
+    for (const id of this.titles.search(folded, { limit }) as string[]) take(id);
+    const page = Math.max(limit * 4, 200);
+    let more = false;
+    for (let offset = 0; !more; offset += page) {
+      const ids = this.all.search(folded, { limit: page, offset }) as string[];
+      for (const id of ids) {
+        if (taken.has(id)) continue;
+        if (hits.length >= limit && (unfiltered || take(id))) {
+          more = true;
+          break;
+        }
+        take(id);
+      }
+      if (ids.length < page) break;
+    }
+    return { total: hits.length, hits, more };
   }
 
   private sortedIds(locale: Lang): string[] {

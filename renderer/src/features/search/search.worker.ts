@@ -14,6 +14,8 @@ import { CHANGES_CHANNEL, type ChangedIds, type FromWorker, type ToWorker } from
  */
 declare const self: DedicatedWorkerGlobalScope;
 
+/** A small first page so the first results come quickly, then larger ones to finish sooner. */
+const FIRST_PAGE = 250;
 const PAGE = 2000;
 const dbName = new URL(self.location.href).searchParams.get('db') ?? undefined;
 const db = new CalmaDatabase(dbName);
@@ -36,7 +38,7 @@ async function build(): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const indexed = await enqueue(async () => {
-      const page = await loadAnswerPage(db, after, PAGE);
+      const page = await loadAnswerPage(db, after, after === null ? FIRST_PAGE : PAGE);
       for (const { answer, revisions, approvals } of page) index.upsert(answer, revisions, approvals);
       return page.at(-1)?.answer.id ?? null;
     });

@@ -41,6 +41,7 @@ export const en = {
   'desk.indexing': 'Preparing search…',
   'desk.indexingProgress': 'Indexing: {indexed} of {total} answers searchable so far.',
   'desk.count': '{total, plural, =0 {No answers} one {# answer} other {# answers}}',
+  'desk.countMore': 'Showing the first {shown} matches. Type more to narrow them down.',
   'desk.countLimited': 'Showing {shown} of {total} answers. Type to narrow them down.',
   'desk.results': 'Answers',
   'desk.noResults': 'No answer matches. Try other words or clear the filters.',

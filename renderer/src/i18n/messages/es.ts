@@ -43,6 +43,7 @@ export const es: Record<MessageId, string> = {
   'desk.indexing': 'Preparando la búsqueda…',
   'desk.indexingProgress': 'Indexando: {indexed} de {total} respuestas disponibles en la búsqueda.',
   'desk.count': '{total, plural, =0 {Ninguna respuesta} one {# respuesta} other {# respuestas}}',
+  'desk.countMore': 'Se muestran las primeras {shown} coincidencias. Escribe más para acotar.',
   'desk.countLimited': 'Se muestran {shown} de {total} respuestas. Escribe para acotar.',
   'desk.results': 'Respuestas',
   'desk.noResults': 'Ninguna respuesta coincide. Prueba con otras palabras o quita los filtros.',
