@@ -146,7 +146,7 @@ try {
   }
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('calma:search')).map((m) => [m.name, m.startTime]));
   const keydowns = await page.evaluate(() => window.__keys);
-  const parts = { toSend: [], worker: [], toDom: [] };
+  const parts = { toSend: [], worker: [], toDom: [], toWorker: [], inWorker: [], backToMain: [] };
   for (const k of keydowns) {
     const sent = marks.find(([n, t]) => n === 'calma:search-sent' && t >= k.t0);
     const got = sent && marks.find(([n, t]) => n === 'calma:search-result' && t >= sent[1]);
@@ -154,6 +154,13 @@ try {
     parts.toSend.push(sent[1] - k.t0);
     parts.worker.push(got[1] - sent[1]);
     parts.toDom.push(k.dom - got[1]);
+    const received = marks.find(([n, t]) => n === 'calma:search-worker-received' && t >= sent[1] - 1);
+    const replied = received && marks.find(([n, t]) => n === 'calma:search-worker-replied' && t >= received[1]);
+    if (received && replied) {
+      parts.toWorker.push(received[1] - sent[1]);
+      parts.inWorker.push(replied[1] - received[1]);
+      parts.backToMain.push(got[1] - replied[1]);
+    }
   }
   results.searchParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, { p50: percentile(v, 50), p95: percentile(v, 95) }]));
   const lat = await page.evaluate(() => window.__lat);
@@ -196,6 +203,7 @@ console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  
 console.log(`\nCalma's index alone (no worker, no UI): query p50 ${ms(results.indexQuery.p50)}, p95 ${ms(results.indexQuery.p95)}; build ${ms(results.indexQuery.buildMs)}`);
 const sp = results.searchParts;
 console.log(`Parts (p50/p95): keystroke → query sent ${ms(sp.toSend.p50)}/${ms(sp.toSend.p95)}; worker round trip ${ms(sp.worker.p50)}/${ms(sp.worker.p95)}; result → DOM ${ms(sp.toDom.p50)}/${ms(sp.toDom.p95)}`);
+console.log(`Worker round trip (p50/p95): to the worker ${ms(sp.toWorker.p50)}/${ms(sp.toWorker.p95)}; query ${ms(sp.inWorker.p50)}/${ms(sp.inWorker.p95)}; back to the page ${ms(sp.backToMain.p50)}/${ms(sp.backToMain.p95)}`);
 console.log(`Keystroke → DOM updated (before the frame is painted): p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}`);
 console.log(`(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task at start-up ${ms(results.startup.longestTaskMs)}; Chromium ${results.chromium})`);
 mkdirSync(join(root, '.bench'), { recursive: true });

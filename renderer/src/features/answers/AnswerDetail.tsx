@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CHANNELS, checkLength, LANGS, type Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
@@ -9,7 +9,7 @@ import { StatusBadge } from './StatusBadge';
 import { useAnswer } from './useAnswer';
 
 /** The selected answer: its status in words, every channel's text with its count, and its copies. */
-export function AnswerDetail({ locale }: { locale: Lang }) {
+export const AnswerDetail = memo(function AnswerDetail({ locale }: { locale: Lang }) {
   const t = useT();
   const intl = useIntl();
   const id = useSession((s) => s.selectedAnswerId);
@@ -87,4 +87,4 @@ export function AnswerDetail({ locale }: { locale: Lang }) {
       )}
     </section>
   );
-}
+});

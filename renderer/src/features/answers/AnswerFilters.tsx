@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CHANNELS, LANGS, type Channel, type Lang, type RevisionStatus } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
@@ -6,7 +7,7 @@ import { CHANNEL_LABEL, STATUS_LABEL } from './labels';
 const STATUSES: RevisionStatus[] = ['approved', 'draft', 'expired'];
 
 /** Channel, language and status filters: native selects, which every keyboard and reader knows. */
-export function AnswerFilters() {
+export const AnswerFilters = memo(function AnswerFilters() {
   const t = useT();
   const filters = useSession((s) => s.filters);
   const setFilter = useSession((s) => s.setFilter);
@@ -41,4 +42,4 @@ export function AnswerFilters() {
       </label>
     </div>
   );
-}
+});

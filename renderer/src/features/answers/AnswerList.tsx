@@ -1,16 +1,17 @@
-import { memo } from 'react';
-import { ListBox, ListBoxItem, ListLayout, Virtualizer } from 'react-aria-components';
+import { memo, useCallback } from 'react';
 import type { Lang } from '@shared/domain';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
+import { VirtualListbox } from '../../ui/VirtualListbox';
 import type { AnswerSummary } from '../search/answerIndex';
 import { StatusBadge } from './StatusBadge';
 
 const ROW_HEIGHT = 64;
 
 /**
- * The results, virtualized so 50,000 answers scroll as smoothly as 50. Arrows move, Enter (or a
- * double click) opens the copy dialog on the selected answer.
+ * The results, virtualized so a long list costs what a short one does. Arrows move, Enter (or a
+ * double click) opens the copy dialog on the selected answer. Memoized: typing in the search box
+ * does not re-render it until new results arrive.
  */
 export const AnswerList = memo(function AnswerList({ hits, locale }: { hits: AnswerSummary[]; locale: Lang }) {
   const t = useT();
@@ -20,40 +21,36 @@ export const AnswerList = memo(function AnswerList({ hits, locale }: { hits: Ans
   const filters = useSession((s) => s.filters);
   const lastChannel = usePreferences((s) => s.lastChannel);
   const other: Lang = locale === 'es' ? 'en' : 'es';
+  const title = useCallback((hit: AnswerSummary) => hit.title[locale] || hit.title[other], [locale, other]);
+
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: ROW_HEIGHT }}>
-      <ListBox
-        aria-label={t('desk.results')}
-        className="answer-list"
-        items={hits}
-        selectionMode="single"
-        selectionBehavior="replace"
-        selectedKeys={selected ? [selected] : []}
-        onSelectionChange={(keys) => {
-          if (keys === 'all') return;
-          const [first] = keys;
-          if (first !== undefined) select(String(first));
-        }}
-        onAction={(key) => {
-          const id = String(key);
-          const hit = hits.find((h) => h.id === id);
-          const lang = filters.lang ?? (hit && hit.channels[locale].length === 0 ? other : locale);
-          select(id);
-          openCopy({ answerId: id, lang, channel: filters.channel ?? lastChannel });
-        }}
-        renderEmptyState={() => <p className="empty">{t('desk.noResults')}</p>}
-      >
-        {(hit) => (
-          <ListBoxItem id={hit.id} textValue={hit.title[locale] || hit.title[other]} className="answer-row">
-            <span className="answer-row-title">{hit.title[locale] || hit.title[other]}</span>
-            <span className="answer-row-meta">
-              <StatusBadge status={hit.status} />
-              {hit.hasNewerDraft && <span className="badge badge-note">{t('desk.newerDraft')}</span>}
-              <span className="tags">{hit.tags.slice(0, 4).join(' · ')}</span>
-            </span>
-          </ListBoxItem>
-        )}
-      </ListBox>
-    </Virtualizer>
+    <VirtualListbox
+      items={hits}
+      label={t('desk.results')}
+      className="answer-list"
+      optionClassName="answer-row"
+      rowHeight={ROW_HEIGHT}
+      getKey={(hit) => hit.id}
+      textOf={title}
+      selectedKey={selected}
+      onSelect={select}
+      onAction={(id) => {
+        const hit = hits.find((h) => h.id === id);
+        const lang = filters.lang ?? (hit && hit.channels[locale].length === 0 ? other : locale);
+        select(id);
+        openCopy({ answerId: id, lang, channel: filters.channel ?? lastChannel });
+      }}
+      empty={<p className="empty">{t('desk.noResults')}</p>}
+      renderItem={(hit) => (
+        <>
+          <span className="answer-row-title">{title(hit)}</span>
+          <span className="answer-row-meta">
+            <StatusBadge status={hit.status} />
+            {hit.hasNewerDraft && <span className="badge badge-note">{t('desk.newerDraft')}</span>}
+            <span className="tags">{hit.tags.slice(0, 4).join(' · ')}</span>
+          </span>
+        </>
+      )}
+    />
   );
 });

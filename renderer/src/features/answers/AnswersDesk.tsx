@@ -1,4 +1,4 @@
-import { SearchField, Input, Label, Button } from 'react-aria-components';
+import { useRef, useState } from 'react';
 import type { Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
@@ -10,20 +10,53 @@ import { useAnswerSearch } from './useAnswerSearch';
 /** The approved-answers desk: search as you type, filter, read, copy. */
 export function AnswersDesk({ locale }: { locale: Lang }) {
   const t = useT();
-  const query = useSession((s) => s.query);
+  // The box is uncontrolled: typing re-renders nothing until the results arrive (see useAnswerSearch).
+  const [initialQuery] = useState(() => useSession.getState().query);
   const setQuery = useSession((s) => s.setQuery);
   const filters = useSession((s) => s.filters);
   const openEditor = useSession((s) => s.openEditor);
-  const { result, resultText, status } = useAnswerSearch(query, filters, locale);
+  const { result, resultText, status, run } = useAnswerSearch(initialQuery, filters, locale);
+  const input = useRef<HTMLInputElement>(null);
+  const search = (text: string) => {
+    run(text);
+    setQuery(text);
+  };
 
   return (
     <div className="desk">
       <div className="desk-toolbar">
-        <SearchField value={query} onChange={setQuery} className="search" aria-describedby="result-count">
-          <Label>{t('desk.search')}</Label>
-          <Input placeholder={t('desk.searchPlaceholder')} data-testid="desk-search" />
-          <Button aria-label={t('desk.clearSearch')}>×</Button>
-        </SearchField>
+        <div className="search" data-empty={resultText === '' || undefined}>
+          <label htmlFor="desk-search">{t('desk.search')}</label>
+          <input
+            id="desk-search"
+            ref={input}
+            type="search"
+            defaultValue={initialQuery}
+            placeholder={t('desk.searchPlaceholder')}
+            data-testid="desk-search"
+            aria-describedby="result-count"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => search(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && e.currentTarget.value !== '') {
+                e.currentTarget.value = '';
+                search('');
+              }
+            }}
+          />
+          <button
+            type="button"
+            aria-label={t('desk.clearSearch')}
+            onClick={() => {
+              if (input.current) input.current.value = '';
+              search('');
+              input.current?.focus();
+            }}
+          >
+            ×
+          </button>
+        </div>
         <AnswerFilters />
         <button type="button" onClick={() => openEditor('new')}>{t('desk.new')}</button>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '@shared/domain';
 import { useServices } from '../../app/services';
 import type { AnswerFilters } from '../../app/uiStore';
@@ -6,20 +6,36 @@ import type { AnswerQueryResult } from '../search/answerIndex';
 
 export const RESULT_LIMIT = 100;
 
-/** Asks the search worker for the answers matching text and filters, again whenever the index changes. */
+/**
+ * Asks the search worker for the answers matching a text and filters: for `text`, again whenever
+ * the filters, the locale or the index change, and for any text given to `run`.
+ *
+ * `run` exists for the search box: called straight from the input event, the query reaches the
+ * worker before React renders anything, so the answer usually arrives in time for the very frame
+ * that shows the typed letter. Waiting for a render and an effect first costs a whole frame.
+ */
 export function useAnswerSearch(text: string, filters: AnswerFilters, locale: Lang, limit = RESULT_LIMIT) {
   const { search } = useServices();
   const status = useSyncExternalStore(search.subscribe, search.status);
   // The result remembers the text it answers, so the screen can say which query it shows.
   const [answered, setAnswered] = useState<{ result: AnswerQueryResult; text: string } | null>(null);
-  useEffect(() => {
-    let current = true;
-    void search.query({ text, filters, locale, limit, now: Date.now() }).then((result) => {
-      if (current) setAnswered({ result, text });
-    });
-    return () => {
-      current = false;
-    };
-  }, [search, text, filters, locale, limit, status.version]);
-  return { result: answered?.result ?? null, resultText: answered?.text ?? null, status };
+  const latest = useRef({ seq: 0, text });
+
+  const run = useCallback(
+    (query: string) => {
+      const seq = latest.current.seq + 1;
+      latest.current = { seq, text: query };
+      void search.query({ text: query, filters, locale, limit, now: Date.now() }).then((result) => {
+        // Only the newest query's answer is shown; an older one arriving late is dropped.
+        if (latest.current.seq === seq) setAnswered({ result, text: query });
+      });
+    },
+    [search, filters, locale, limit],
+  );
+
+  useEffect(() => run(text), [run, text]);
+  // When the index changes (an edit, the first build progressing), re-run whatever was asked last.
+  useEffect(() => run(latest.current.text), [run, status.version]);
+
+  return { result: answered?.result ?? null, resultText: answered?.text ?? null, status, run };
 }

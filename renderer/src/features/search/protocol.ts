@@ -5,7 +5,8 @@ export type ToWorker = { type: 'query'; seq: number; query: AnswerQuery } | { ty
 export type FromWorker =
   | { type: 'progress'; indexed: number; total: number }
   | { type: 'ready'; count: number; millis: number }
-  | { type: 'result'; seq: number; result: AnswerQueryResult }
+  /** `timing`: epoch ms when the worker got the query and when it answered (for `npm run bench`). */
+  | { type: 'result'; seq: number; result: AnswerQueryResult; timing: { receivedAt: number; repliedAt: number } }
   | { type: 'reindexed'; count: number }
   | { type: 'error'; message: string };
 

@@ -64,7 +64,11 @@ new BroadcastChannel(CHANGES_CHANNEL).onmessage = (event: MessageEvent<ChangedId
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'changed') reindex(message.touched);
-  else post({ type: 'result', seq: message.seq, result: { ...index.query(message.query), complete } });
+  else {
+    const receivedAt = performance.timeOrigin + performance.now();
+    const result = { ...index.query(message.query), complete };
+    post({ type: 'result', seq: message.seq, result, timing: { receivedAt, repliedAt: performance.timeOrigin + performance.now() } });
+  }
 };
 
 build().catch((error: unknown) => post({ type: 'error', message: String(error) }));

@@ -35,6 +35,9 @@ export function createSearchClient(worker: Worker): SearchClient {
     const message = event.data;
     if (message.type === 'result') {
       // Marks let `npm run bench` split keystroke-to-screen time into its parts.
+      const toLocal = (epoch: number) => epoch - performance.timeOrigin;
+      performance.mark('calma:search-worker-received', { startTime: toLocal(message.timing.receivedAt) });
+      performance.mark('calma:search-worker-replied', { startTime: toLocal(message.timing.repliedAt) });
       performance.mark('calma:search-result');
       waiting.get(message.seq)?.(message.result);
       waiting.delete(message.seq);
