@@ -58,7 +58,8 @@ if (!process.argv.includes('--no-build')) {
   await run(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'test/bench/vite.config.ts']);
 }
 
-const server = await startRendererServer({ root: join(root, 'out'), port: 0 });
+// BENCH_OUT: serve a copy of the build, so work on the tree can go on during a long run.
+const server = await startRendererServer({ root: process.env.BENCH_OUT ?? join(root, 'out'), port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
 const page = await context.newPage();
