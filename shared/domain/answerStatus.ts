@@ -1,19 +1,26 @@
 import type { AnswerRevision, Approval } from './answers';
 
+/** What status derivation needs of a revision: answers' and playbooks' revisions both have it. */
+export interface RevisionLike {
+  id: string;
+  number: number;
+  createdAt: string;
+}
+
 export type RevisionStatus = 'draft' | 'approved' | 'expired' | 'superseded';
 
-export interface AnswerState {
+export interface AnswerState<R extends RevisionLike = AnswerRevision> {
   /** The revision the desk shows and copies: the one in force if any, else the newest. */
-  shown: AnswerRevision;
+  shown: R;
   status: RevisionStatus;
   /** The approval behind `approved`, `expired` or `superseded`. */
   approval: Approval | null;
   /** The newest revision, when it differs from `shown` (a draft waiting for approval). */
-  newerDraft: AnswerRevision | null;
+  newerDraft: R | null;
 }
 
 /** Newest first: by revision number, then creation time, then id, so every machine agrees. */
-export function compareRevisionsDesc(a: AnswerRevision, b: AnswerRevision): number {
+export function compareRevisionsDesc(a: RevisionLike, b: RevisionLike): number {
   return b.number - a.number || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 }
 
@@ -38,11 +45,11 @@ function standingApprovals(approvals: readonly Approval[]): Map<string, Approval
  * - superseded: a revision whose approval was overtaken by a later approval of another revision;
  * - draft: never approved (or its approval was revoked).
  */
-export function deriveAnswerState(
-  revisions: readonly AnswerRevision[],
+export function deriveAnswerState<R extends RevisionLike = AnswerRevision>(
+  revisions: readonly R[],
   approvals: readonly Approval[],
   now: Date,
-): AnswerState | null {
+): AnswerState<R> | null {
   if (revisions.length === 0) return null;
   const sorted = [...revisions].sort(compareRevisionsDesc);
   const newest = sorted[0]!;
@@ -64,9 +71,9 @@ export function deriveAnswerState(
 }
 
 /** Status of one given revision (for history lists and the copy log). */
-export function revisionStatus(
-  revision: AnswerRevision,
-  revisions: readonly AnswerRevision[],
+export function revisionStatus<R extends RevisionLike>(
+  revision: R,
+  revisions: readonly R[],
   approvals: readonly Approval[],
   now: Date,
 ): RevisionStatus {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editableFields, idSchema, isoDateSchema } from './common';
+import { editableFields, idSchema, isoDateSchema, localizedSchema } from './common';
 import { channelSchema } from './channels';
 import { severitySchema } from './playbooks';
 
@@ -25,7 +25,8 @@ export const incidentSchema = z.object({
   playbookRevisionId: idSchema.nullable().default(null),
   severity: severitySchema,
   status: incidentStatusSchema,
-  leadId: z.string().min(1),
+  /** Who leads: a person of the directory when known, and always a name to show. */
+  lead: z.object({ personId: idSchema.nullable(), name: z.string().min(1).max(200) }),
   declaredAt: isoDateSchema,
   declaredBy: z.string().min(1),
   nextUpdateAt: isoDateSchema.nullable().default(null),
@@ -37,9 +38,14 @@ export const checklistItemSchema = z.object({
   ...editableFields,
   incidentId: idSchema,
   order: z.number(),
-  text: z.string(),
+  /** Both languages for steps from a playbook; an ad-hoc step has the same text in both. */
+  text: localizedSchema,
   role: z.string().default(''),
-  ownerId: z.string().nullable().default(null),
+  /** The owner: a person of the directory when one holds the role, and the name to show. */
+  ownerId: idSchema.nullable().default(null),
+  ownerName: z.string().max(200).default(''),
+  /** The playbook step this item came from (null for ad-hoc steps). */
+  stepId: idSchema.nullable().default(null),
   dueAt: isoDateSchema.nullable(),
   required: z.boolean().default(true),
   done: z.boolean().default(false),
@@ -50,17 +56,30 @@ export const checklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
-/** Append-only incident log; a correction is a new entry that points at the one it corrects. */
+export const LOG_KINDS = ['declared', 'note', 'decision', 'statement', 'status', 'step', 'correction'] as const;
+export const STEP_ACTIONS = ['done', 'undone', 'added', 'reassigned'] as const;
+
+/**
+ * Append-only incident log: what people wrote (notes, decisions, public statements) and what they
+ * did (declared, changed the status, ticked, unticked, added or reassigned a step). A correction is
+ * a new entry that points at the one it corrects; nothing is ever edited or removed.
+ */
 export const logEntrySchema = z.object({
   id: idSchema,
   incidentId: idSchema,
-  kind: z.enum(['note', 'decision', 'statement', 'status', 'correction']),
-  text: z.string(),
+  kind: z.enum(LOG_KINDS),
+  text: z.string().max(20_000).default(''),
   by: z.string().min(1),
   at: isoDateSchema,
   correctsId: idSchema.nullable().default(null),
+  /** For statements: the answer revision that was copied, to which channel. */
   answerId: idSchema.nullable().default(null),
   revisionId: idSchema.nullable().default(null),
   channel: channelSchema.nullable().default(null),
+  /** For step entries: which step, and what happened to it. */
+  itemId: idSchema.nullable().default(null),
+  action: z.enum(STEP_ACTIONS).nullable().default(null),
+  /** For status entries: the status moved to. */
+  status: incidentStatusSchema.nullable().default(null),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;

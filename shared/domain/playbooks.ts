@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { editableFields, idSchema, isoDateSchema, localizedSchema } from './common';
 
-export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 
 export const playbookStepSchema = z.object({

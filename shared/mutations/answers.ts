@@ -6,6 +6,7 @@ import {
   copyEventSchema,
   idSchema,
   localizedSchema,
+  logEntrySchema,
   variableSchema,
 } from '../domain';
 
@@ -31,7 +32,11 @@ export const answerMutations = {
   'answer.revise': z.object({ revision: answerRevisionSchema }),
   'answer.approve': z.object({ approval: approvalSchema }),
   'answer.delete': z.object({ id: idSchema }),
-  'copy.record': z.object({ copy: copyEventSchema }),
+  /**
+   * A copy, and optionally the public statement it became in an incident's log (same transaction,
+   * so the log never names a copy that was not recorded).
+   */
+  'copy.record': z.object({ copy: copyEventSchema, statement: logEntrySchema.nullable().default(null) }),
   /**
    * A batch of library rows (import, or the shipped library on first start). Rows already present
    * and identical are skipped; an immutable row (revision, approval) that differs is an error.

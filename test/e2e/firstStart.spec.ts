@@ -49,13 +49,13 @@ for (const { locale, lang, answers, settings } of [
 }
 
 test('a second start does not load the library again', async ({ desk: page }) => {
-  // The first start wrote the library with one mutation (one outbox entry); a restart that
-  // re-imported it would add a second entry even though the rows are identical.
+  // The first start wrote the shipped answers and playbooks with one mutation each (two outbox
+  // entries); a restart that re-imported them would add entries even though the rows are identical.
   await goTo(page, 'settings');
   const counts = page.getByText(/^36 answers, 0 copies logged, \d+ changes? waiting to sync\.$/);
-  await expect(counts).toHaveText(/, 1 changes? waiting/);
+  await expect(counts).toHaveText(/, 2 changes waiting/);
   await page.reload();
   await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT));
   await goTo(page, 'settings');
-  await expect(counts).toHaveText(/, 1 changes? waiting/);
+  await expect(counts).toHaveText(/, 2 changes waiting/);
 });

@@ -6,14 +6,38 @@ import { AnswersDesk } from '../features/answers/AnswersDesk';
 import { CopyDialog } from '../features/answers/CopyDialog';
 import { ImportIssues } from '../features/library/ImportIssues';
 import { CommandPalette } from '../features/palette/CommandPalette';
+import { DeclareDialog } from '../features/incidents/DeclareDialog';
+import { IncidentsView } from '../features/incidents/IncidentsView';
+import { OverdueWatcher } from '../features/incidents/OverdueWatcher';
+import { PlaybooksView } from '../features/playbooks/PlaybooksView';
 import { Settings } from '../features/settings/Settings';
+import { SummaryView } from '../features/summary/SummaryView';
+import type { MessageId } from '../i18n/messages/en';
 import { useAnnouncer } from './announcer';
 import { usePreferences, useSession, type View } from './uiStore';
 
-const VIEWS: { id: View; label: 'nav.answers' | 'nav.settings' }[] = [
+const VIEWS: { id: View; label: MessageId }[] = [
+  { id: 'incidents', label: 'nav.incidents' },
   { id: 'answers', label: 'nav.answers' },
+  { id: 'playbooks', label: 'nav.playbooks' },
+  { id: 'summary', label: 'nav.summary' },
   { id: 'settings', label: 'nav.settings' },
 ];
+
+function CurrentView({ view, locale }: { view: View; locale: Lang }) {
+  switch (view) {
+    case 'incidents':
+      return <IncidentsView locale={locale} />;
+    case 'answers':
+      return <AnswersDesk locale={locale} />;
+    case 'playbooks':
+      return <PlaybooksView locale={locale} />;
+    case 'summary':
+      return <SummaryView locale={locale} />;
+    case 'settings':
+      return <Settings />;
+  }
+}
 
 export function App({ locale }: { locale: Lang }) {
   const t = useT();
@@ -49,13 +73,15 @@ export function App({ locale }: { locale: Lang }) {
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        <h1 className="visually-hidden">{t(view === 'answers' ? 'nav.answers' : 'nav.settings')}</h1>
-        {view === 'answers' ? <AnswersDesk locale={locale} /> : <Settings />}
+        <h1 className="visually-hidden">{t(VIEWS.find((v) => v.id === view)!.label)}</h1>
+        <CurrentView view={view} locale={locale} />
       </main>
       <Announcements />
       <CopyDialog />
       <AnswerEditor />
       <ImportIssues />
+      <DeclareDialog locale={locale} />
+      <OverdueWatcher locale={locale} />
       <CommandPalette locale={locale} />
     </div>
   );

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Channel, Lang, RevisionStatus } from '@shared/domain';
 
-export type View = 'answers' | 'settings';
+export type View = 'incidents' | 'answers' | 'playbooks' | 'summary' | 'settings';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface AnswerFilters {
@@ -48,9 +48,15 @@ interface SessionState {
   filters: AnswerFilters;
   selectedAnswerId: string | null;
   /** The answer whose copy dialog is open, with the language and channel it opened on. */
-  copying: { answerId: string; lang: Lang; channel: Channel } | null;
+  copying: { answerId: string; lang: Lang; channel: Channel; incidentId?: string | null } | null;
   editingAnswerId: string | 'new' | null;
   paletteOpen: boolean;
+  selectedIncidentId: string | null;
+  selectedPlaybookId: string | null;
+  /** The declare dialog, open with a playbook preselected (or none for a blank incident). */
+  declaring: { playbookId: string | null } | null;
+  /** What the summary page shows: one incident, or every open one. */
+  summaryOf: string | 'all';
   setView(view: View): void;
   setQuery(query: string): void;
   setFilter<K extends keyof AnswerFilters>(key: K, value: AnswerFilters[K]): void;
@@ -58,6 +64,10 @@ interface SessionState {
   openCopy(copying: SessionState['copying']): void;
   openEditor(id: SessionState['editingAnswerId']): void;
   setPaletteOpen(open: boolean): void;
+  selectIncident(id: string | null): void;
+  selectPlaybook(id: string | null): void;
+  openDeclare(declaring: SessionState['declaring']): void;
+  showSummary(of: string | 'all'): void;
 }
 
 export const useSession = create<SessionState>()((set) => ({
@@ -68,6 +78,10 @@ export const useSession = create<SessionState>()((set) => ({
   copying: null,
   editingAnswerId: null,
   paletteOpen: false,
+  selectedIncidentId: null,
+  selectedPlaybookId: null,
+  declaring: null,
+  summaryOf: 'all',
   setView: (view) => set({ view }),
   setQuery: (query) => set({ query }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
@@ -75,4 +89,8 @@ export const useSession = create<SessionState>()((set) => ({
   openCopy: (copying) => set({ copying }),
   openEditor: (editingAnswerId) => set({ editingAnswerId }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  selectIncident: (selectedIncidentId) => set({ selectedIncidentId }),
+  selectPlaybook: (selectedPlaybookId) => set({ selectedPlaybookId }),
+  openDeclare: (declaring) => set({ declaring }),
+  showSummary: (summaryOf) => set({ summaryOf, view: 'summary' }),
 }));

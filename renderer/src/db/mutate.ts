@@ -4,9 +4,11 @@ import type { CalmaDatabase, TableName } from './database';
 import { clockFor, loadDevice, saveDevice } from './device';
 import { MutationError } from './mutationError';
 import { answerMutators } from './mutators/answers';
+import { incidentMutators } from './mutators/incidents';
+import { playbookMutators } from './mutators/playbooks';
 import { MutationWriter } from './writer';
 
-const mutators = { ...answerMutators } satisfies Record<MutationName, (w: MutationWriter, args: never) => Promise<void>>;
+const mutators = { ...answerMutators, ...playbookMutators, ...incidentMutators } satisfies Record<MutationName, (w: MutationWriter, args: never) => Promise<void>>;
 
 export interface CommittedChange {
   mutation: MutationName;

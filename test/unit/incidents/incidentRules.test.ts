@@ -100,3 +100,19 @@ describe('timeline merge', () => {
     expect(mergeTimeline([a, []]).map((e) => e.id)).toEqual(['a', 'b']);
   });
 });
+
+describe('offsets and durations as shown', () => {
+  it('reads like a whiteboard', async () => {
+    const { formatOffset, formatDuration } = await import('../../../shared/incidents/offsets');
+    expect(formatOffset(0)).toBe('T+0 min');
+    expect(formatOffset(15)).toBe('T+15 min');
+    expect(formatOffset(120)).toBe('T+2 h');
+    expect(formatOffset(125)).toBe('T+2 h 5 min');
+    expect(formatOffset(1440 + 245)).toBe('T+1 d 4 h');
+    expect(formatOffset(-30)).toBe('T−30 min');
+    expect(formatDuration(59_000)).toBe('59 s');
+    expect(formatDuration(-12 * 60_000)).toBe('12 min');
+    expect(formatDuration(185 * 60_000)).toBe('3 h 05 min');
+    expect(formatDuration((2 * 1440 + 250) * 60_000)).toBe('2 d 4 h');
+  });
+});

@@ -10,7 +10,8 @@ describe('the shipped library and library files', () => {
     expect(await seedDefaultLibrary(db, mutate)).toBe('loaded');
     expect(await seedDefaultLibrary(db, mutate)).toBe('current');
     expect(await db.answers.count()).toBeGreaterThanOrEqual(30);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.playbooks.count()).toBeGreaterThanOrEqual(8);
   });
 
   it('exports what it imports, and re-importing the export changes nothing', async () => {

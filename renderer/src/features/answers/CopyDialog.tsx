@@ -8,6 +8,9 @@ import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { CHANNEL_LABEL, STATUS_LABEL } from './labels';
+import { isOpen } from '@shared/incidents/statusMachine';
+import { newLogEntry } from '../incidents/logEntry';
+import { useIncidentList } from '../incidents/useIncidents';
 import { useAnswer } from './useAnswer';
 
 /**
@@ -20,13 +23,13 @@ export function CopyDialog() {
   return (
     <Modal isOpen={copying !== null} onOpenChange={(open) => !open && openCopy(null)} isDismissable className="modal" data-testid="copy-dialog">
       <Dialog className="dialog copy-dialog" aria-labelledby="copy-title">
-        {copying && <CopyForm key={copying.answerId} {...copying} close={() => openCopy(null)} />}
+        {copying && <CopyForm key={copying.answerId} {...copying} incidentId={copying.incidentId ?? null} close={() => openCopy(null)} />}
       </Dialog>
     </Modal>
   );
 }
 
-function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close }: { answerId: string; lang: Lang; channel: Channel; close: () => void }) {
+function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incidentId: initialIncident, close }: { answerId: string; lang: Lang; channel: Channel; incidentId: string | null; close: () => void }) {
   const t = useT();
   const intl = useIntl();
   const { host, mutate } = useServices();
@@ -40,6 +43,9 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close 
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const openIncidents = useIncidentList()?.filter((i) => isOpen(i.status));
+  const [incidentId, setIncidentId] = useState<string | null>(initialIncident);
+  const [asStatement, setAsStatement] = useState(true);
   const firstField = useRef<HTMLInputElement>(null);
   const copyButton = useRef<HTMLButtonElement>(null);
 
@@ -95,8 +101,12 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close 
           statusAtCopy: view.state.status,
           confirmedUnapproved: !approved,
           text: filled.text,
-          incidentId: null,
+          incidentId,
         },
+        statement:
+          incidentId && asStatement
+            ? newLogEntry({ incidentId, kind: 'statement', by: userName || t('user.anonymous'), text: filled.text, answerId, revisionId: revision.id, channel })
+            : null,
       });
       setLastChannel(channel);
       announce(approved ? t('copy.done', { channel: t(CHANNEL_LABEL[channel]) }) : t('copy.doneUnapproved', { channel: t(CHANNEL_LABEL[channel]) }));
@@ -139,6 +149,23 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, close 
           </select>
         </label>
       </div>
+      {openIncidents && openIncidents.length > 0 && (
+        <div className="copy-incident">
+          <label>
+            {t('copy.incident')}
+            <select value={incidentId ?? ''} onChange={(e) => setIncidentId(e.target.value || null)}>
+              <option value="">{t('copy.noIncident')}</option>
+              {openIncidents.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+            </select>
+          </label>
+          {incidentId && (
+            <label className="confirm">
+              <input type="checkbox" checked={asStatement} onChange={(e) => setAsStatement(e.target.checked)} />
+              {t('copy.asStatement')}
+            </label>
+          )}
+        </div>
+      )}
       {used.length > 0 && (
         <fieldset className="blanks">
           <legend>{t('copy.fillBlanks')}</legend>

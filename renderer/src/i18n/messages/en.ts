@@ -1,9 +1,15 @@
+import { incidentsEn } from './incidents.en';
+import { playbooksEn } from './playbooks.en';
+
 /** English messages. The source catalogue: every other language must have exactly these keys. */
-export const en = {
+const core = {
   'app.title': 'Calma',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
   'nav.answers': 'Answers',
+  'nav.incidents': 'Incidents',
+  'nav.playbooks': 'Playbooks',
+  'nav.summary': 'Summary',
   'nav.settings': 'Settings',
   'nav.setName': 'Set your name',
   'common.cancel': 'Cancel',
@@ -63,6 +69,9 @@ export const en = {
   'approve.needName': 'Set your name in Settings to approve.',
   'approve.hasProblems': 'Fix the texts over their limit or with undeclared blanks first.',
   'approve.ownRevision': 'You wrote this revision; someone else must approve it.',
+  'copy.incident': 'Incident',
+  'copy.noIncident': 'None',
+  'copy.asStatement': 'Record it in the incident\'s log as a public statement',
   'copy.language': 'Language',
   'copy.channel': 'Channel',
   'copy.fillBlanks': 'Fill in the blanks',
@@ -152,4 +161,5 @@ export const en = {
   'settings.hostBrowser': 'Calma in a browser. Works without a network once loaded; data stays in this browser.',
 } as const;
 
+export const en = { ...core, ...incidentsEn, ...playbooksEn } as const;
 export type MessageId = keyof typeof en;

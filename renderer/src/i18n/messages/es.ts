@@ -1,11 +1,16 @@
 import type { MessageId } from './en';
+import { incidentsEs } from './incidents.es';
+import { playbooksEs } from './playbooks.es';
 
 /** Mensajes en español. El tipo exige exactamente las mismas claves que el catálogo inglés. */
-export const es: Record<MessageId, string> = {
+const core = {
   'app.title': 'Calma',
   'nav.label': 'Principal',
   'nav.skip': 'Saltar al contenido',
   'nav.answers': 'Respuestas',
+  'nav.incidents': 'Incidentes',
+  'nav.playbooks': 'Protocolos',
+  'nav.summary': 'Resumen',
   'nav.settings': 'Ajustes',
   'nav.setName': 'Indica tu nombre',
   'common.cancel': 'Cancelar',
@@ -65,6 +70,9 @@ export const es: Record<MessageId, string> = {
   'approve.needName': 'Indica tu nombre en Ajustes para poder aprobar.',
   'approve.hasProblems': 'Corrige antes los textos que superan su límite o usan huecos no declarados.',
   'approve.ownRevision': 'Escribiste esta revisión; debe aprobarla otra persona.',
+  'copy.incident': 'Incidente',
+  'copy.noIncident': 'Ninguno',
+  'copy.asStatement': 'Registrarlo en el incidente como comunicado público',
   'copy.language': 'Idioma',
   'copy.channel': 'Canal',
   'copy.fillBlanks': 'Rellena los huecos',
@@ -152,4 +160,6 @@ export const es: Record<MessageId, string> = {
   'settings.about': 'Acerca de',
   'settings.hostElectron': 'Aplicación de escritorio Calma. Funciona sin red.',
   'settings.hostBrowser': 'Calma en un navegador. Funciona sin red una vez cargada; los datos se quedan en este navegador.',
-};
+} satisfies Record<string, string>;
+
+export const es: Record<MessageId, string> = { ...core, ...incidentsEs, ...playbooksEs };

@@ -1,0 +1,46 @@
+import { MutationError } from '../mutationError';
+import type { TableName } from '../database';
+import type { MutationWriter } from '../writer';
+
+/** Stamps every field of a new record with the mutation's HLC, so later edits merge field by field. */
+export function stampAll<T extends { clock: Record<string, string> }>(record: T, hlc: string): T {
+  const clock: Record<string, string> = {};
+  for (const field of Object.keys(record)) if (field !== 'id' && field !== 'clock') clock[field] = hlc;
+  return { ...record, clock };
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+
+/** A live (not deleted) editable record, or a not-found error naming it. */
+export async function requireLive<T extends { deleted: boolean }>(w: MutationWriter, table: TableName, id: string, label: string): Promise<T> {
+  const [row] = await w.getMany<T>(table, [id]);
+  if (!row || row.deleted) throw new MutationError('not-found', `${label} ${id} does not exist`);
+  return row;
+}
+
+/**
+ * History rows (revisions, approvals, copies, log entries) are immutable: writing one again is
+ * accepted only when it is identical, so a replay is harmless and history can never be rewritten.
+ */
+export async function putImmutable<T extends { id: string }>(w: MutationWriter, table: TableName, rows: readonly T[], label: string): Promise<void> {
+  const existing = await w.getMany<T>(table, rows.map((r) => r.id));
+  const fresh: T[] = [];
+  const conflicts: { path: string; message: string }[] = [];
+  rows.forEach((row, i) => {
+    const old = existing[i];
+    if (!old) fresh.push(row);
+    else if (!sameJson(old, row)) conflicts.push({ path: row.id, message: `${label} ${row.id} already exists with different content` });
+  });
+  if (conflicts.length > 0) throw new MutationError('conflict', `${conflicts.length} ${label}(s) would overwrite history`, conflicts);
+  await w.put(table, fresh);
+}

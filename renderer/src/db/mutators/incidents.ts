@@ -1,0 +1,88 @@
+import type { ChecklistItem, Incident, LogEntry } from '@shared/domain';
+import { canTransition } from '@shared/incidents/statusMachine';
+import { applyPatch } from '@shared/merge/lww';
+import type { MutationName, ParsedMutationArgs } from '@shared/mutations';
+import { MutationError } from '../mutationError';
+import type { MutationWriter } from '../writer';
+import { putImmutable, requireLive, stampAll } from './common';
+
+type Args<N extends MutationName> = ParsedMutationArgs<N>;
+
+/** Log entries written by people directly; the others come with the change they record. */
+const FREE_ENTRY_KINDS: readonly LogEntry['kind'][] = ['note', 'decision', 'statement', 'correction'];
+
+function expectEntry(entry: LogEntry, incidentId: string, kind: LogEntry['kind']): void {
+  if (entry.incidentId !== incidentId) throw new MutationError('invalid', 'the log entry belongs to another incident');
+  if (entry.kind !== kind) throw new MutationError('invalid', `expected a "${kind}" log entry, got "${entry.kind}"`);
+}
+
+const requireIncident = (w: MutationWriter, id: string) => requireLive<Incident>(w, 'incidents', id, 'incident');
+const requireItem = (w: MutationWriter, id: string) => requireLive<ChecklistItem>(w, 'checklistItems', id, 'checklist step');
+
+export const incidentMutators = {
+  async 'incident.declare'(w: MutationWriter, { incident, items, entry }: Args<'incident.declare'>) {
+    const [existing] = await w.getMany<Incident>('incidents', [incident.id]);
+    if (existing) throw new MutationError('conflict', `incident ${incident.id} already exists`);
+    if (items.some((i) => i.incidentId !== incident.id)) throw new MutationError('invalid', 'a checklist step belongs to another incident');
+    expectEntry(entry, incident.id, 'declared');
+    await w.put('incidents', [stampAll(incident, w.hlc)]);
+    await w.put('checklistItems', items.map((i) => stampAll(i, w.hlc)));
+    await putImmutable(w, 'logEntries', [entry], 'log entry');
+  },
+
+  async 'incident.update'(w: MutationWriter, { id, fields }: Args<'incident.update'>) {
+    const incident = await requireIncident(w, id);
+    await w.put('incidents', [applyPatch(incident, fields, w.hlc)]);
+  },
+
+  async 'incident.setStatus'(w: MutationWriter, { id, status, entry }: Args<'incident.setStatus'>) {
+    const incident = await requireIncident(w, id);
+    if (!canTransition(incident.status, status)) {
+      throw new MutationError('invalid', `an incident cannot go from ${incident.status} to ${status}`);
+    }
+    expectEntry(entry, id, 'status');
+    if (entry.status !== status) throw new MutationError('invalid', 'the log entry records another status');
+    await w.put('incidents', [applyPatch(incident, { status }, w.hlc)]);
+    await putImmutable(w, 'logEntries', [entry], 'log entry');
+  },
+
+  async 'checklist.setDone'(w: MutationWriter, { id, done, entry }: Args<'checklist.setDone'>) {
+    const item = await requireItem(w, id);
+    expectEntry(entry, item.incidentId, 'step');
+    if (entry.itemId !== id || entry.action !== (done ? 'done' : 'undone')) throw new MutationError('invalid', 'the log entry records another change');
+    const patch = done ? { done, doneBy: entry.by, doneAt: entry.at } : { done, doneBy: null, doneAt: null };
+    await w.put('checklistItems', [applyPatch(item, patch, w.hlc)]);
+    await putImmutable(w, 'logEntries', [entry], 'log entry');
+  },
+
+  async 'checklist.add'(w: MutationWriter, { item, entry }: Args<'checklist.add'>) {
+    await requireIncident(w, item.incidentId);
+    const [existing] = await w.getMany<ChecklistItem>('checklistItems', [item.id]);
+    if (existing) throw new MutationError('conflict', `checklist step ${item.id} already exists`);
+    expectEntry(entry, item.incidentId, 'step');
+    await w.put('checklistItems', [stampAll(item, w.hlc)]);
+    await putImmutable(w, 'logEntries', [entry], 'log entry');
+  },
+
+  async 'checklist.reassign'(w: MutationWriter, { id, ownerId, ownerName, entry }: Args<'checklist.reassign'>) {
+    const item = await requireItem(w, id);
+    expectEntry(entry, item.incidentId, 'step');
+    await w.put('checklistItems', [applyPatch(item, { ownerId, ownerName }, w.hlc)]);
+    await putImmutable(w, 'logEntries', [entry], 'log entry');
+  },
+
+  async 'checklist.edit'(w: MutationWriter, { id, fields }: Args<'checklist.edit'>) {
+    const item = await requireItem(w, id);
+    await w.put('checklistItems', [applyPatch(item, fields, w.hlc)]);
+  },
+
+  async 'log.append'(w: MutationWriter, { entry }: Args<'log.append'>) {
+    await requireIncident(w, entry.incidentId);
+    if (!FREE_ENTRY_KINDS.includes(entry.kind)) throw new MutationError('invalid', `"${entry.kind}" entries come with the change they record`);
+    if (entry.kind === 'correction') {
+      const [corrected] = await w.getMany<LogEntry>('logEntries', [entry.correctsId ?? '']);
+      if (!corrected || corrected.incidentId !== entry.incidentId) throw new MutationError('not-found', 'a correction must point at an entry of the same incident');
+    }
+    await putImmutable(w, 'logEntries', [entry], 'log entry');
+  },
+} as const;

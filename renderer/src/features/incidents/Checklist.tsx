@@ -1,0 +1,175 @@
+import { memo, useEffect, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import type { ChecklistItem, Lang } from '@shared/domain';
+import { dueAt, offsetMinutes, stepState, timeLeft } from '@shared/incidents/deadlines';
+import { formatDuration, formatOffset } from '@shared/incidents/offsets';
+import { uuidv7 } from '@shared/uuid';
+import { useAnnouncer } from '../../app/announcer';
+import { useServices } from '../../app/services';
+import { usePreferences, useSession } from '../../app/uiStore';
+import { useT } from '../../i18n/I18nProvider';
+import { Markdown } from '../../ui/Markdown';
+import { roleLabel } from './labels';
+import { newLogEntry } from './logEntry';
+
+interface Props {
+  incidentId: string;
+  declaredAt: string;
+  items: ChecklistItem[];
+  now: number;
+  locale: Lang;
+}
+
+/** The checklist against the clock: every step with its owner, its deadline and how much time is left. */
+export function Checklist({ incidentId, declaredAt, items, now, locale }: Props) {
+  const t = useT();
+  const done = items.filter((i) => i.done).length;
+  const overdue = items.filter((i) => stepState(i, now) === 'overdue').length;
+  const ordered = [...items].sort((a, b) => a.order - b.order || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  return (
+    <section aria-labelledby="checklist-title" className="checklist">
+      <h3 id="checklist-title">
+        {t('incidents.checklist')} <span className="muted small">{t('incidents.progress', { done, total: items.length, overdue })}</span>
+      </h3>
+      <ol className="steps">
+        {ordered.map((item) => (
+          <ChecklistRow key={item.id} item={item} state={stepState(item, now)} left={timeLeft(item, now)} declaredAt={declaredAt} locale={locale} />
+        ))}
+      </ol>
+      <AddStep incidentId={incidentId} declaredAt={declaredAt} nextOrder={(ordered.at(-1)?.order ?? -1) + 1} />
+    </section>
+  );
+}
+
+const ChecklistRow = memo(function ChecklistRow({ item, state, left, declaredAt, locale }: { item: ChecklistItem; state: ReturnType<typeof stepState>; left: number | null; declaredAt: string; locale: Lang }) {
+  const t = useT();
+  const intl = useIntl();
+  const { mutate } = useServices();
+  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const lastChannel = usePreferences((s) => s.lastChannel);
+  const openCopy = useSession((s) => s.openCopy);
+  const announce = useAnnouncer((s) => s.announce);
+  const [reassigning, setReassigning] = useState(false);
+  const [owner, setOwner] = useState(item.ownerName);
+  const text = item.text[locale] || item.text[locale === 'es' ? 'en' : 'es'];
+  const firstLine = text.split('\n')[0]!.replace(/[*_`#]/g, '');
+
+  // The box follows the click at once; the stored state catches up when the mutation commits.
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (pending !== null && item.done === pending) setPending(null);
+  }, [item.done, pending]);
+  const toggle = async (done: boolean) => {
+    setPending(done);
+    try {
+      await mutate('checklist.setDone', {
+        id: item.id,
+        done,
+        entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: userName, itemId: item.id, action: done ? 'done' : 'undone' }),
+      });
+      announce(t(done ? 'incidents.stepDone' : 'incidents.stepUndone', { step: firstLine }));
+    } catch (error) {
+      setPending(null);
+      announce(String((error as Error).message), 'error');
+    }
+  };
+  const reassign = async (event: FormEvent) => {
+    event.preventDefault();
+    await mutate('checklist.reassign', {
+      id: item.id,
+      ownerId: null,
+      ownerName: owner.trim(),
+      entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: userName, itemId: item.id, action: 'reassigned', text: owner.trim() }),
+    });
+    setReassigning(false);
+  };
+
+  return (
+    <li className={`step step-${state}`} data-testid="checklist-step">
+      <input type="checkbox" id={`step-${item.id}`} checked={pending ?? item.done} onChange={(e) => void toggle(e.target.checked)} aria-describedby={`step-when-${item.id}`} />
+      <div className="step-body">
+        <label htmlFor={`step-${item.id}`} className="step-title">{firstLine}</label>
+        {text.includes('\n') && <Markdown text={text.split('\n').slice(1).join('\n').trim()} className="markdown small" />}
+        <p className="step-meta small" id={`step-when-${item.id}`}>
+          {item.dueAt && (
+            <>
+              {t('incidents.due', { at: intl.formatTime(item.dueAt, { hour: '2-digit', minute: '2-digit' }), offset: formatOffset(offsetMinutes(declaredAt, item.dueAt)) })}{' · '}
+            </>
+          )}
+          <span className={`step-state state-${state}`}>
+            {state === 'done' && t('incidents.doneBy', { by: item.doneBy ?? '', at: intl.formatTime(item.doneAt ?? item.dueAt ?? '', { hour: '2-digit', minute: '2-digit' }) })}
+            {state === 'overdue' && t('incidents.late', { time: formatDuration(left ?? 0) })}
+            {(state === 'open' || state === 'due-soon') && t('incidents.left', { time: formatDuration(left ?? 0) })}
+            {state === 'no-deadline' && t('incidents.noDeadline')}
+          </span>
+          {' · '}
+          {item.ownerName ? t('incidents.owner', { name: item.ownerName, role: item.role ? roleLabel(item.role, t) : '—' }) : item.role ? roleLabel(item.role, t) : t('incidents.unassigned')}
+          {!item.required && ` · ${t('incidents.optional')}`}
+        </p>
+        <div className="row small">
+          {item.answerIds.map((answerId) => (
+            <button key={answerId} type="button" onClick={() => openCopy({ answerId, lang: locale, channel: lastChannel, incidentId: item.incidentId })}>
+              {t('incidents.useAnswer')}
+            </button>
+          ))}
+          {!reassigning ? (
+            <button type="button" onClick={() => setReassigning(true)}>{t('incidents.reassign')}</button>
+          ) : (
+            <form onSubmit={(e) => void reassign(e)} className="row">
+              <label className="inline">
+                {t('incidents.newOwner')}
+                <input value={owner} onChange={(e) => setOwner(e.target.value)} autoFocus />
+              </label>
+              <button type="submit">{t('incidents.save')}</button>
+              <button type="button" onClick={() => setReassigning(false)}>{t('common.cancel')}</button>
+            </form>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+});
+
+function AddStep({ incidentId, declaredAt, nextOrder }: { incidentId: string; declaredAt: string; nextOrder: number }) {
+  const t = useT();
+  const { mutate } = useServices();
+  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const [text, setText] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [owner, setOwner] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return setError(t('incidents.addStep.needText'));
+    const offset = minutes.trim() === '' ? null : Number(minutes);
+    if (offset !== null && (!Number.isInteger(offset) || offset < 0)) return setError(t('incidents.addStep.badMinutes'));
+    const id = uuidv7();
+    await mutate('checklist.add', {
+      item: {
+        id, clock: {}, deleted: false, incidentId, order: nextOrder,
+        text: { es: text.trim(), en: text.trim() }, role: '', ownerId: null, ownerName: owner.trim(), stepId: null,
+        dueAt: offset === null ? null : dueAt(declaredAt, offset), required: true,
+        done: false, doneBy: null, doneAt: null, answerIds: [], source: 'adhoc',
+      },
+      entry: newLogEntry({ incidentId, kind: 'step', by: userName, itemId: id, action: 'added', text: text.trim() }),
+    });
+    setText('');
+    setMinutes('');
+    setOwner('');
+    setError(null);
+  };
+
+  return (
+    <form className="add-step" onSubmit={(e) => void add(e)} noValidate aria-labelledby="add-step-title">
+      <h4 id="add-step-title">{t('incidents.addStep.title')}</h4>
+      <div className="row">
+        <label className="grow">{t('incidents.addStep.text')}<input value={text} onChange={(e) => setText(e.target.value)} /></label>
+        <label>{t('incidents.addStep.minutes')}<input inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} size={6} /></label>
+        <label>{t('incidents.addStep.owner')}<input value={owner} onChange={(e) => setOwner(e.target.value)} /></label>
+        <button type="submit">{t('incidents.addStep.add')}</button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { useIntl } from 'react-intl';
+import type { Lang } from '@shared/domain';
+import { nextStatuses } from '@shared/incidents/statusMachine';
+import { formatDuration } from '@shared/incidents/offsets';
+import { useAnnouncer } from '../../app/announcer';
+import { useServices } from '../../app/services';
+import { usePreferences, useSession } from '../../app/uiStore';
+import { useNow } from '../../app/useNow';
+import { useT } from '../../i18n/I18nProvider';
+import { Checklist } from './Checklist';
+import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
+import { LogComposer } from './LogComposer';
+import { newLogEntry } from './logEntry';
+import { Timeline } from './Timeline';
+import { useIncident } from './useIncidents';
+
+/** Running an incident: its status, its checklist against the clock, its log and timeline. */
+export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
+  const t = useT();
+  const intl = useIntl();
+  const rows = useIncident(id);
+  const now = useNow(1000);
+  const { mutate } = useServices();
+  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const announce = useAnnouncer((s) => s.announce);
+  const showSummary = useSession((s) => s.showSummary);
+  if (rows === undefined) return <section className="detail" aria-busy="true" />;
+  if (rows === null) return <section className="detail empty"><p>{t('incidents.gone')}</p></section>;
+  const { incident, items, log, copies } = rows;
+
+  const setStatus = async (status: (typeof incident)['status']) => {
+    await mutate('incident.setStatus', { id, status, entry: newLogEntry({ incidentId: id, kind: 'status', by: userName, status }) });
+    announce(t('incidents.statusChanged', { status: t(STATUS_LABEL[status]) }));
+  };
+  const elapsed = now.getTime() - Date.parse(incident.declaredAt);
+
+  return (
+    <section className="detail incident" aria-labelledby="incident-title">
+      <header className="detail-head">
+        <div>
+          <h2 id="incident-title">{incident.title}</h2>
+          <p className="status-line">
+            <span className={`badge badge-status-${incident.status}`}>{t(STATUS_LABEL[incident.status])}</span>{' '}
+            <span className={`badge badge-severity-${incident.severity}`}>{t(SEVERITY_LABEL[incident.severity])}</span>{' '}
+            {t('incidents.declaredLine', {
+              at: intl.formatDate(incident.declaredAt, { dateStyle: 'medium', timeStyle: 'short' }),
+              elapsed: formatDuration(elapsed),
+              lead: incident.lead.name,
+            })}
+          </p>
+        </div>
+        <div className="detail-actions" role="group" aria-label={t('incidents.statusActions')}>
+          {nextStatuses(incident.status).map((s) => (
+            <button key={s} type="button" onClick={() => void setStatus(s)}>
+              {t(s === 'active' && incident.status === 'resolved' ? 'incidents.reopen' : `incidents.to.${s}`)}
+            </button>
+          ))}
+          <button type="button" onClick={() => showSummary(id)}>{t('incidents.openSummary')}</button>
+        </div>
+      </header>
+      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} now={now.getTime()} locale={locale} />
+      <LogComposer incidentId={id} log={log} />
+      <Timeline incident={incident} log={log} copies={copies} items={items} locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { IncidentStatus, LogEntry, Severity } from '@shared/domain';
+import { isKnownRole } from '@shared/domain';
+import type { Translate } from '../../i18n/I18nProvider';
+import type { MessageId } from '../../i18n/messages/en';
+
+export const STATUS_LABEL: Record<IncidentStatus, MessageId> = {
+  declared: 'incidents.status.declared',
+  active: 'incidents.status.active',
+  monitoring: 'incidents.status.monitoring',
+  resolved: 'incidents.status.resolved',
+};
+
+export const SEVERITY_LABEL: Record<Severity, MessageId> = {
+  low: 'incidents.severity.low',
+  medium: 'incidents.severity.medium',
+  high: 'incidents.severity.high',
+  critical: 'incidents.severity.critical',
+};
+
+export const LOG_KIND_LABEL: Record<LogEntry['kind'], MessageId> = {
+  declared: 'incidents.log.declared',
+  note: 'incidents.log.note',
+  decision: 'incidents.log.decision',
+  statement: 'incidents.log.statement',
+  status: 'incidents.log.status',
+  step: 'incidents.log.step',
+  correction: 'incidents.log.correction',
+};
+
+/** A role's label: translated for the roles Calma ships, as written for the organisation's own. */
+export function roleLabel(role: string, t: Translate): string {
+  return isKnownRole(role) ? t(`incidents.role.${role}` as MessageId) : role;
+}

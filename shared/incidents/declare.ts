@@ -1,0 +1,84 @@
+import type { ChecklistItem, Incident, LogEntry, Person, PlaybookRevision, Severity } from '../domain';
+import { dueAt } from './deadlines';
+
+export interface DeclareInput {
+  incidentId: string;
+  title: string;
+  severity: Severity;
+  lead: Incident['lead'];
+  declaredAt: string;
+  declaredBy: string;
+  playbookId: string | null;
+  revision: PlaybookRevision | null;
+  /** The directory, to give each step to someone holding its role (people who left are skipped). */
+  people: readonly Person[];
+  newId(): string;
+}
+
+/** Whoever holds the role and has not left: the first by name, so every machine picks the same. */
+export function holderOf(role: string, people: readonly Person[]): Person | null {
+  const holders = people.filter((p) => !p.deleted && !p.left && p.roles.includes(role));
+  holders.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return holders[0] ?? null;
+}
+
+/**
+ * Everything a declaration writes: the incident, its checklist from the playbook revision (each
+ * step due at the declaration plus its offset, owned by whoever holds its role), and the
+ * "declared" log entry. Pure, so the console and the server build the same rows.
+ */
+export function buildDeclaration(input: DeclareInput): { incident: Incident; items: ChecklistItem[]; entry: LogEntry } {
+  const incident: Incident = {
+    id: input.incidentId,
+    clock: {},
+    deleted: false,
+    title: input.title.trim(),
+    playbookId: input.playbookId,
+    playbookRevisionId: input.revision?.id ?? null,
+    severity: input.severity,
+    status: 'declared',
+    lead: input.lead,
+    declaredAt: input.declaredAt,
+    declaredBy: input.declaredBy,
+    nextUpdateAt: null,
+    contactTreeId: input.revision?.contactTreeId ?? null,
+  };
+  const items: ChecklistItem[] = (input.revision?.steps ?? []).map((step, order) => {
+    const owner = holderOf(step.role, input.people);
+    return {
+      id: input.newId(),
+      clock: {},
+      deleted: false,
+      incidentId: incident.id,
+      order,
+      text: step.text,
+      role: step.role,
+      ownerId: owner?.id ?? null,
+      ownerName: owner?.name ?? '',
+      stepId: step.id,
+      dueAt: dueAt(input.declaredAt, step.offsetMinutes),
+      required: step.required,
+      done: false,
+      doneBy: null,
+      doneAt: null,
+      answerIds: step.answerIds,
+      source: 'playbook',
+    };
+  });
+  const entry: LogEntry = {
+    id: input.newId(),
+    incidentId: incident.id,
+    kind: 'declared',
+    text: incident.title,
+    by: input.declaredBy,
+    at: input.declaredAt,
+    correctsId: null,
+    answerId: null,
+    revisionId: null,
+    channel: null,
+    itemId: null,
+    action: null,
+    status: null,
+  };
+  return { incident, items, entry };
+}
