@@ -96,7 +96,7 @@ function Announcements() {
     return () => clearTimeout(timer);
   }, [id, message, clear]);
   return (
-    <div className={`toast ${tone}`} role="status" aria-live="polite" data-testid="toast">
+    <div className={`toast ${tone}`} role="status" aria-live="polite" data-testid="toast" data-live-announcer="true">
       {message}
     </div>
   );

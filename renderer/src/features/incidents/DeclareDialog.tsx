@@ -81,7 +81,19 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
       <Heading slot="title" id="declare-title">{t('incidents.declare.title')}</Heading>
       <label>
         {t('incidents.declare.playbook')}
-        <select value={playbookId} onChange={(e) => setPlaybookId(e.target.value)} autoFocus data-testid="declare-playbook">
+        <select
+          value={playbookId}
+          onChange={(e) => setPlaybookId(e.target.value)}
+          // A select does not submit its form on Enter; here it must: pick the playbook, press Enter.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.altKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          autoFocus
+          data-testid="declare-playbook"
+        >
           <option value="">{t('incidents.declare.blank')}</option>
           {sorted.map((c) => (
             <option key={c.playbook.id} value={c.playbook.id}>

@@ -1,0 +1,99 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Lang, Playbook } from '@shared/domain';
+import { useSession } from '../../app/uiStore';
+import { useT } from '../../i18n/I18nProvider';
+import { usePlaybookEditor } from './editorStore';
+import { scenarioLabel } from './labels';
+import { PlaybookDetail } from './PlaybookDetail';
+import { PlaybookEditor } from './PlaybookEditor';
+import { PlaybookList } from './PlaybookList';
+import { usePlaybookFiles } from './usePlaybookFiles';
+import { filterPlaybooks, usePlaybooks } from './usePlaybooks';
+
+/**
+ * The playbook library: a filterable list, the selected playbook's detail (its steps, deadlines and
+ * roles), and the way to declare an incident from it, edit it as a new revision, approve it, and
+ * import or export the library as a YAML or JSON file.
+ */
+export function PlaybooksView({ locale }: { locale: Lang }) {
+  const t = useT();
+  const views = usePlaybooks();
+  const [query, setQuery] = useState('');
+  const selected = useSession((s) => s.selectedPlaybookId);
+  const select = useSession((s) => s.selectPlaybook);
+  const openEditor = usePlaybookEditor((s) => s.open);
+  const files = usePlaybookFiles();
+  const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const titleOf = useCallback((p: Playbook) => p.title[locale] || p.title[locale === 'es' ? 'en' : 'es'], [locale]);
+  const shown = useMemo(() => (views ? filterPlaybooks(views, query, titleOf, (s) => scenarioLabel(t, s)) : []), [views, query, titleOf, t]);
+  const current = views === undefined ? undefined : (views.find((v) => v.playbook.id === selected) ?? null);
+
+  return (
+    <div className="desk playbooks">
+      <div className="desk-toolbar">
+        <div className="search" data-empty={query === '' || undefined}>
+          <label htmlFor="playbook-filter">{t('playbooks.filter')}</label>
+          <input
+            id="playbook-filter"
+            ref={input}
+            type="search"
+            value={query}
+            placeholder={t('playbooks.filterPlaceholder')}
+            aria-describedby="playbook-count"
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="playbook-filter"
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query !== '') setQuery('');
+            }}
+          />
+          <button
+            type="button"
+            aria-label={t('playbooks.clearFilter')}
+            onClick={() => {
+              setQuery('');
+              input.current?.focus();
+            }}
+          >
+            ×
+          </button>
+        </div>
+        <div className="row playbook-library-actions" role="group" aria-label={t('playbooks.libraryActions')}>
+          <button type="button" onClick={() => openEditor('new')}>{t('playbooks.new')}</button>
+          <button type="button" onClick={() => void files.importFile()}>{t('playbooks.import')}</button>
+          <button type="button" onClick={() => void files.exportFile('yaml')}>{t('playbooks.exportYaml')}</button>
+          <button type="button" onClick={() => void files.exportFile('json')}>{t('playbooks.exportJson')}</button>
+        </div>
+      </div>
+      <p id="playbook-count" className="muted small" role="status">
+        {views === undefined
+          ? t('common.loading')
+          : shown.length === views.length
+            ? t('playbooks.count', { total: views.length })
+            : t('playbooks.countFiltered', { shown: shown.length, total: views.length })}
+      </p>
+      <div className="desk-body">
+        <div className="results">
+          {views && (
+            <PlaybookList
+              items={shown}
+              locale={locale}
+              titleOf={titleOf}
+              selected={selected}
+              onSelect={select}
+              onAction={(id) => {
+                select(id);
+                // Enter takes the keyboard to the playbook itself (its heading), then Tab reaches its actions.
+                requestAnimationFrame(() => heading.current?.focus());
+              }}
+            />
+          )}
+        </div>
+        <PlaybookDetail key={current?.playbook.id ?? 'none'} view={current} locale={locale} headingRef={heading} />
+      </div>
+      <PlaybookEditor views={views} locale={locale} />
+    </div>
+  );
+}

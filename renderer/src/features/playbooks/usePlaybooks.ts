@@ -1,0 +1,82 @@
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { Approval, Playbook, PlaybookRevision } from '@shared/domain';
+import { useServices } from '../../app/services';
+import type { CalmaDatabase } from '../../db/database';
+import { useNow } from '../../app/useNow';
+import { derivePlaybookState, type PlaybookState } from './playbookState';
+
+export interface PlaybookView {
+  playbook: Playbook;
+  revisions: PlaybookRevision[];
+  approvals: Approval[];
+  state: PlaybookState;
+}
+
+export interface PlaybookRowsRead {
+  playbooks: Playbook[];
+  revisions: PlaybookRevision[];
+  approvals: Approval[];
+}
+
+/** Every live playbook with all playbook revisions and playbook approvals, read consistently. */
+export function readPlaybookRows(db: CalmaDatabase): Promise<PlaybookRowsRead> {
+  return db.transaction('r', db.playbooks, db.playbookRevisions, db.approvals, async () => ({
+    playbooks: (await db.playbooks.toArray()).filter((p) => !p.deleted),
+    revisions: await db.playbookRevisions.toArray(),
+    approvals: await db.approvals.where('[subject+subjectId]').between(['playbook', Dexie.minKey], ['playbook', Dexie.maxKey]).toArray(),
+  }));
+}
+
+/** Each playbook with its own revisions and approvals and its derived status at `now`. */
+export function playbookViews(rows: PlaybookRowsRead, now: Date): PlaybookView[] {
+  const revisionsOf = groupBy(rows.revisions, (r) => r.playbookId);
+  const approvalsOf = groupBy(rows.approvals, (a) => a.subjectId);
+  const views: PlaybookView[] = [];
+  for (const playbook of rows.playbooks) {
+    const revisions = revisionsOf.get(playbook.id) ?? [];
+    const approvals = approvalsOf.get(playbook.id) ?? [];
+    const state = derivePlaybookState(revisions, approvals, now);
+    if (state) views.push({ playbook, revisions, approvals, state });
+  }
+  return views;
+}
+
+/**
+ * Every playbook not deleted, with its revisions, approvals and derived status, live. The library
+ * is small (tens of playbooks), so one query feeds both the list and the detail.
+ */
+export function usePlaybooks(): PlaybookView[] | undefined {
+  const { db } = useServices();
+  const now = useNow(60_000);
+  const rows = useLiveQuery(() => readPlaybookRows(db), [db]);
+  return useMemo(() => (rows ? playbookViews(rows, now) : undefined), [rows, now]);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** Case- and accent-insensitive text, for the filter box ("protección" finds "proteccion"). */
+export const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+/**
+ * The playbooks whose title (in either language), scenario, or scenario label contains every word
+ * of the query, sorted by title in the UI language.
+ */
+export function filterPlaybooks(views: readonly PlaybookView[], query: string, titleOf: (p: Playbook) => string, labelOf: (scenario: string) => string): PlaybookView[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const matches = views.filter((v) => {
+    const haystack = fold([v.playbook.title.es, v.playbook.title.en, v.playbook.scenario, labelOf(v.playbook.scenario)].join(' '));
+    return words.every((w) => haystack.includes(w));
+  });
+  return matches.sort((a, b) => titleOf(a.playbook).localeCompare(titleOf(b.playbook)) || a.playbook.id.localeCompare(b.playbook.id));
+}
