@@ -89,6 +89,40 @@ const bench = {
     }
     return { buildMillis, samples };
   },
+
+  /**
+   * A big incident in the console's own database: 500 steps declared through the mutation path,
+   * and 10,000 log entries. The log is seeded with bulk puts because the benchmark measures opening
+   * the incident, not writing it; 10,000 separate mutations would only make the run slower.
+   */
+  async seedBigIncident(steps: number, entries: number) {
+    const db = new CalmaDatabase(DB_NAME);
+    const mutate = createMutate(db, { actor: () => 'bench' });
+    const declaredAt = new Date(Date.now() - 6 * 3600_000).toISOString();
+    const incidentId = `bench.incident.${Date.now()}`;
+    const items = Array.from({ length: steps }, (_, i) => ({
+      id: `${incidentId}.s${i}`, clock: {}, deleted: false, incidentId, order: i,
+      text: { es: `**Paso ${i}**\n\nRevisar el canal ${i % 7} y responder.`, en: `**Step ${i}**\n\nCheck channel ${i % 7} and answer.` },
+      role: 'comms-lead', ownerId: null, ownerName: `Persona ${i % 13}`, stepId: null,
+      dueAt: new Date(Date.parse(declaredAt) + i * 5 * 60_000).toISOString(), required: true,
+      done: i % 3 === 0, doneBy: i % 3 === 0 ? 'bench' : null, doneAt: i % 3 === 0 ? declaredAt : null, answerIds: [], source: 'adhoc' as const,
+    }));
+    const entry = (n: number, kind: 'declared' | 'note') => ({
+      id: `${incidentId}.e${n}`, incidentId, kind, text: kind === 'declared' ? 'Bench incident' : `Nota ${n}: seguimiento de la conversación en redes.`,
+      by: 'bench', at: new Date(Date.parse(declaredAt) + n * 2000).toISOString(), correctsId: null, answerId: null, revisionId: null,
+      channel: null, itemId: null, action: null, status: null,
+    });
+    await mutate('incident.declare', {
+      incident: { id: incidentId, clock: {}, deleted: false, title: 'Bench incident', playbookId: null, playbookRevisionId: null, severity: 'high', status: 'active', lead: { personId: null, name: 'Bench' }, declaredAt, declaredBy: 'bench', nextUpdateAt: null, contactTreeId: null },
+      items,
+      entry: entry(0, 'declared'),
+    });
+    for (let start = 1; start <= entries; start += 2000) {
+      await db.logEntries.bulkPut(Array.from({ length: Math.min(2000, entries - start + 1) }, (_, k) => entry(start + k, 'note')));
+    }
+    db.close();
+    return incidentId;
+  },
 };
 
 (window as unknown as { calmaBench: typeof bench }).calmaBench = bench;

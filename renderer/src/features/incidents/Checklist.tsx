@@ -1,4 +1,5 @@
-import { memo, useEffect, useState, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useClock, useTicking } from '../../app/clock';
 import { useIntl } from 'react-intl';
 import type { ChecklistItem, Lang } from '@shared/domain';
 import { dueAt, offsetMinutes, stepState, timeLeft } from '@shared/incidents/deadlines';
@@ -16,16 +17,20 @@ interface Props {
   incidentId: string;
   declaredAt: string;
   items: ChecklistItem[];
-  now: number;
   locale: Lang;
 }
 
-/** The checklist against the clock: every step with its owner, its deadline and how much time is left. */
-export function Checklist({ incidentId, declaredAt, items, now, locale }: Props) {
+/**
+ * The checklist against the clock: every step with its owner, its deadline and how much time is
+ * left. The clock re-renders only what changes each second (the countdowns, a step turning
+ * overdue), so a checklist of hundreds of steps stays cheap.
+ */
+export const Checklist = memo(function Checklist({ incidentId, declaredAt, items, locale }: Props) {
   const t = useT();
+  useTicking();
   const done = items.filter((i) => i.done).length;
-  const overdue = items.filter((i) => stepState(i, now) === 'overdue').length;
-  const ordered = [...items].sort((a, b) => a.order - b.order || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  const overdue = useClock((c) => items.filter((i) => stepState(i, c.now) === 'overdue').length);
+  const ordered = useMemo(() => [...items].sort((a, b) => a.order - b.order || (a.dueAt ?? '').localeCompare(b.dueAt ?? '')), [items]);
   return (
     <section aria-labelledby="checklist-title" className="checklist">
       <h3 id="checklist-title">
@@ -33,16 +38,33 @@ export function Checklist({ incidentId, declaredAt, items, now, locale }: Props)
       </h3>
       <ol className="steps">
         {ordered.map((item) => (
-          <ChecklistRow key={item.id} item={item} state={stepState(item, now)} left={timeLeft(item, now)} declaredAt={declaredAt} locale={locale} />
+          <ChecklistRow key={item.id} item={item} declaredAt={declaredAt} locale={locale} />
         ))}
       </ol>
       <AddStep incidentId={incidentId} declaredAt={declaredAt} nextOrder={(ordered.at(-1)?.order ?? -1) + 1} />
     </section>
   );
+});
+
+/** "12 min left" / "Overdue by 3 min": the only part of a row that changes every second. */
+function TimeLeft({ item }: { item: ChecklistItem }) {
+  const t = useT();
+  const state = useClock((c) => stepState(item, c.now));
+  const left = useClock((c) => Math.floor((timeLeft(item, c.now) ?? 0) / 1000));
+  return (
+    <span className={`step-state state-${state}`}>
+      {state === 'done' && t('incidents.doneBy', { by: item.doneBy ?? '', at: item.doneAt ? new Date(item.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '' })}
+      {state === 'overdue' && t('incidents.late', { time: formatDuration(left * 1000) })}
+      {(state === 'open' || state === 'due-soon') && t('incidents.left', { time: formatDuration(left * 1000) })}
+      {state === 'no-deadline' && t('incidents.noDeadline')}
+    </span>
+  );
 }
 
-const ChecklistRow = memo(function ChecklistRow({ item, state, left, declaredAt, locale }: { item: ChecklistItem; state: ReturnType<typeof stepState>; left: number | null; declaredAt: string; locale: Lang }) {
+const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale }: { item: ChecklistItem; declaredAt: string; locale: Lang }) {
   const t = useT();
+  // Re-renders when the step's state changes (turns due-soon, overdue), not at every tick.
+  const state = useClock((c) => stepState(item, c.now));
   const intl = useIntl();
   const { mutate } = useServices();
   const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
@@ -89,19 +111,14 @@ const ChecklistRow = memo(function ChecklistRow({ item, state, left, declaredAt,
       <input type="checkbox" id={`step-${item.id}`} checked={pending ?? item.done} onChange={(e) => void toggle(e.target.checked)} aria-describedby={`step-when-${item.id}`} />
       <div className="step-body">
         <label htmlFor={`step-${item.id}`} className="step-title">{firstLine}</label>
-        {text.includes('\n') && <Markdown text={text.split('\n').slice(1).join('\n').trim()} className="markdown small" />}
+        {text.includes('\n') && <StepHow text={text.split('\n').slice(1).join('\n').trim()} open={state === 'overdue' || state === 'due-soon'} />}
         <p className="step-meta small" id={`step-when-${item.id}`}>
           {item.dueAt && (
             <>
               {t('incidents.due', { at: intl.formatTime(item.dueAt, { hour: '2-digit', minute: '2-digit' }), offset: formatOffset(offsetMinutes(declaredAt, item.dueAt)) })}{' · '}
             </>
           )}
-          <span className={`step-state state-${state}`}>
-            {state === 'done' && t('incidents.doneBy', { by: item.doneBy ?? '', at: intl.formatTime(item.doneAt ?? item.dueAt ?? '', { hour: '2-digit', minute: '2-digit' }) })}
-            {state === 'overdue' && t('incidents.late', { time: formatDuration(left ?? 0) })}
-            {(state === 'open' || state === 'due-soon') && t('incidents.left', { time: formatDuration(left ?? 0) })}
-            {state === 'no-deadline' && t('incidents.noDeadline')}
-          </span>
+          <TimeLeft item={item} />
           {' · '}
           {item.ownerName ? t('incidents.owner', { name: item.ownerName, role: item.role ? roleLabel(item.role, t) : '—' }) : item.role ? roleLabel(item.role, t) : t('incidents.unassigned')}
           {!item.required && ` · ${t('incidents.optional')}`}
@@ -171,5 +188,21 @@ function AddStep({ incidentId, declaredAt, nextOrder }: { incidentId: string; de
       </div>
       {error && <p className="error" role="alert">{error}</p>}
     </form>
+  );
+}
+
+/**
+ * A step's instructions (Markdown), rendered only once they are shown: a checklist of hundreds of
+ * steps would otherwise parse hundreds of documents to open. Open by default for the steps that
+ * need doing now (due soon or overdue).
+ */
+function StepHow({ text, open }: { text: string; open: boolean }) {
+  const t = useT();
+  const [shown, setShown] = useState(open);
+  return (
+    <details className="step-how" open={shown} onToggle={(e) => setShown(e.currentTarget.open)}>
+      <summary className="small">{t('incidents.how')}</summary>
+      {shown && <Markdown text={text} className="markdown small" />}
+    </details>
   );
 }

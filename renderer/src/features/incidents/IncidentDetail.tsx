@@ -1,11 +1,11 @@
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Lang } from '@shared/domain';
 import { nextStatuses } from '@shared/incidents/statusMachine';
 import { formatDuration } from '@shared/incidents/offsets';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
-import { useNow } from '../../app/useNow';
+import { useClock, useTicking } from '../../app/clock';
 import { useT } from '../../i18n/I18nProvider';
 import { Checklist } from './Checklist';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
@@ -19,7 +19,6 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
   const t = useT();
   const intl = useIntl();
   const rows = useIncident(id);
-  const now = useNow(1000);
   const { mutate } = useServices();
   const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
   const announce = useAnnouncer((s) => s.announce);
@@ -32,7 +31,6 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
     await mutate('incident.setStatus', { id, status, entry: newLogEntry({ incidentId: id, kind: 'status', by: userName, status }) });
     announce(t('incidents.statusChanged', { status: t(STATUS_LABEL[status]) }));
   };
-  const elapsed = now.getTime() - Date.parse(incident.declaredAt);
 
   return (
     <section className="detail incident" aria-labelledby="incident-title">
@@ -42,11 +40,14 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
           <p className="status-line">
             <span className={`badge badge-status-${incident.status}`}>{t(STATUS_LABEL[incident.status])}</span>{' '}
             <span className={`badge badge-severity-${incident.severity}`}>{t(SEVERITY_LABEL[incident.severity])}</span>{' '}
-            {t('incidents.declaredLine', {
-              at: intl.formatDate(incident.declaredAt, { dateStyle: 'medium', timeStyle: 'short' }),
-              elapsed: formatDuration(elapsed),
-              lead: incident.lead.name,
-            })}
+            <FormattedMessage
+              id="incidents.declaredLine"
+              values={{
+                at: intl.formatDate(incident.declaredAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                elapsed: <Elapsed since={incident.declaredAt} />,
+                lead: incident.lead.name,
+              }}
+            />
           </p>
         </div>
         <div className="detail-actions" role="group" aria-label={t('incidents.statusActions')}>
@@ -58,9 +59,16 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
           <button type="button" onClick={() => showSummary(id)}>{t('incidents.openSummary')}</button>
         </div>
       </header>
-      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} now={now.getTime()} locale={locale} />
+      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} locale={locale} />
       <LogComposer incidentId={id} log={log} />
       <Timeline incident={incident} log={log} copies={copies} items={items} locale={locale} />
     </section>
   );
+}
+
+/** Time since the declaration, ticking on its own so the rest of the page does not re-render. */
+function Elapsed({ since }: { since: string }) {
+  useTicking();
+  const seconds = useClock((c) => Math.floor((c.now - Date.parse(since)) / 1000));
+  return <>{formatDuration(seconds * 1000)}</>;
 }

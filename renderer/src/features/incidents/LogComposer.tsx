@@ -30,7 +30,9 @@ export function LogComposer({ incidentId, log }: { incidentId: string; log: LogE
     event.preventDefault();
     if (!text.trim()) return setError(t('incidents.log.needText'));
     const entry = target
-      ? newLogEntry({ incidentId, kind: 'correction', by: userName, text: text.trim(), correctsId: target.id })
+      ? // Correcting a correction corrects the original entry again: the newest correction of an
+        // entry is its current text (the summary reads it so), and the chain stays one level deep.
+        newLogEntry({ incidentId, kind: 'correction', by: userName, text: text.trim(), correctsId: target.id })
       : newLogEntry({ incidentId, kind, by: userName, text: text.trim() });
     await mutate('log.append', { entry });
     setText('');

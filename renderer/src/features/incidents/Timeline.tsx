@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { ChecklistItem, CopyEvent, Incident, Lang, LogEntry } from '@shared/domain';
 import { offsetMinutes } from '@shared/incidents/deadlines';
@@ -24,7 +24,7 @@ interface Props {
  * Everything that happened, in time order, newest last. Virtualized with measured row heights, so
  * it stays smooth with 10,000 entries; each line shows the local time and the T+ offset.
  */
-export function Timeline({ incident, log, copies, items, locale }: Props) {
+export const Timeline = memo(function Timeline({ incident, log, copies, items, locale }: Props) {
   const t = useT();
   const intl = useIntl();
   const { db } = useServices();
@@ -80,7 +80,7 @@ export function Timeline({ incident, log, copies, items, locale }: Props) {
       </div>
     </section>
   );
-}
+});
 
 function describe(event: IncidentEvent, t: Translate, titles: Map<string, string> | undefined, locale: Lang): string {
   if (event.kind === 'copy') {

@@ -36,6 +36,7 @@ export const incidentsEn = {
   'incidents.declare.done': 'Incident declared: {title}, {steps, plural, one {# step} other {# steps}}.',
   'incidents.checklist': 'Checklist',
   'incidents.progress': '{done} of {total} done{overdue, plural, =0 {} other {, # overdue}}',
+  'incidents.how': 'How',
   'incidents.stepDone': 'Done: {step}',
   'incidents.stepUndone': 'Not done: {step}',
   'incidents.due': 'Due {at} ({offset})',

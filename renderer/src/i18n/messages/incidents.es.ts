@@ -38,6 +38,7 @@ export const incidentsEs: Record<keyof typeof incidentsEn, string> = {
   'incidents.declare.done': 'Incidente declarado: {title}, {steps, plural, one {# paso} other {# pasos}}.',
   'incidents.checklist': 'Lista de pasos',
   'incidents.progress': '{done} de {total} hechos{overdue, plural, =0 {} one {, # vencido} other {, # vencidos}}',
+  'incidents.how': 'Cómo',
   'incidents.stepDone': 'Hecho: {step}',
   'incidents.stepUndone': 'Sin hacer: {step}',
   'incidents.due': 'Vence a las {at} ({offset})',
