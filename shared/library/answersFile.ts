@@ -1,4 +1,4 @@
-import { stringify, type Document, type LineCounter } from 'yaml';
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import {
   idSchema,
@@ -11,8 +11,9 @@ import {
   type AnswerRevision,
   type Approval,
 } from '../domain';
-import { FileChecker } from './checks';
-import { parseStructuredFile, type FileIssue, type ParseResult } from './fileErrors';
+import { groupBy } from '../util/groupBy';
+import { fileApprovalSchema, parseLibraryFile, type FileChecker } from './checks';
+import type { ParseResult } from './fileErrors';
 
 export const ANSWERS_FORMAT = 'calma.answers';
 export const ANSWERS_FORMAT_VERSION = 1;
@@ -33,15 +34,7 @@ function fileSchemas(strict: boolean) {
     createdBy: z.string().min(1),
     texts: revisionTextsSchema,
   });
-  const approval = object({
-    id: idSchema,
-    revisionId: idSchema,
-    kind: z.enum(['approve', 'revoke']).default('approve'),
-    by: z.string().min(1),
-    at: isoDateSchema,
-    expiresAt: isoDateSchema.nullable().default(null),
-    note: z.string().default(''),
-  });
+  const approval = fileApprovalSchema(object);
   const answer = object({
     id: idSchema,
     title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
@@ -77,19 +70,10 @@ export interface LibraryRows {
  * within their channel's limit using only declared variables.
  */
 export function parseAnswersFile(file: string, text: string): ParseResult<LibraryRows> {
-  const parsed = parseStructuredFile(file, text, answersFileSchema);
-  if (parsed.ok) {
-    const issues = crossCheck(file, parsed.value, parsed.doc, parsed.lines);
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: toRows(parsed.value) };
-  }
-  // Unknown fields alone should not hide the file's other problems: check the rest as well.
-  const loose = parsed.doc ? looseAnswersFileSchema.safeParse(parsed.doc.toJS({ maxAliasCount: 100 })) : null;
-  if (!loose?.success) return parsed;
-  return { ok: false, issues: [...parsed.issues, ...crossCheck(file, loose.data, parsed.doc, parsed.lines)] };
+  return parseLibraryFile(file, text, { strict: answersFileSchema, loose: looseAnswersFileSchema }, crossCheck, toRows);
 }
 
-function crossCheck(file: string, value: AnswersFile, doc: Document | undefined, lines: LineCounter | undefined): FileIssue[] {
-  const check = new FileChecker(file, doc, lines);
+function crossCheck(check: FileChecker, value: AnswersFile): void {
   value.answers.forEach((a, i) => {
     check.unique('answer', a.id, ['answers', i, 'id']);
     const declared = a.variables.map((v) => v.name);
@@ -101,7 +85,6 @@ function crossCheck(file: string, value: AnswersFile, doc: Document | undefined,
       }
     });
   });
-  return check.issues;
 }
 
 function toRows(file: AnswersFile): LibraryRows {
@@ -138,15 +121,4 @@ export function toAnswersFile(rows: LibraryRows): AnswersFile {
 export function serializeAnswersFile(rows: LibraryRows, as: 'yaml' | 'json'): string {
   const file = toAnswersFile(rows);
   return as === 'json' ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -1,5 +1,47 @@
 import type { Document, LineCounter } from 'yaml';
-import { formatPath, positionOf, type FileIssue } from './fileErrors';
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from '../domain';
+import { formatPath, parseStructuredFile, positionOf, type FileIssue, type ParseResult } from './fileErrors';
+
+type ObjectBuilder = typeof z.strictObject | typeof z.object;
+
+/** An approval as library files write it (its subject is the record it is listed under). */
+export function fileApprovalSchema(object: ObjectBuilder) {
+  return object({
+    id: idSchema,
+    revisionId: idSchema,
+    kind: z.enum(['approve', 'revoke']).default('approve'),
+    by: z.string().min(1),
+    at: isoDateSchema,
+    expiresAt: isoDateSchema.nullable().default(null),
+    note: z.string().default(''),
+  });
+}
+
+/**
+ * Parses a library file (answers, playbooks) reporting every problem at once: the strict schema's
+ * errors (unknown fields included) and, when only unknown fields kept it from parsing, the checks a
+ * schema cannot make, run on the same file read loosely.
+ */
+export function parseLibraryFile<S extends z.ZodType, V, R>(
+  file: string,
+  text: string,
+  schemas: { strict: S; loose: z.ZodType<V> },
+  crossCheck: (check: FileChecker, value: V | z.output<S>) => void,
+  toRows: (value: z.output<S>) => R,
+): ParseResult<R> {
+  const parsed = parseStructuredFile(file, text, schemas.strict);
+  if (parsed.ok) {
+    const check = new FileChecker(file, parsed.doc, parsed.lines);
+    crossCheck(check, parsed.value);
+    return check.issues.length > 0 ? { ok: false, issues: check.issues } : { ok: true, value: toRows(parsed.value) };
+  }
+  const loose = parsed.doc ? schemas.loose.safeParse(parsed.doc.toJS({ maxAliasCount: 100 })) : null;
+  if (!loose?.success) return parsed;
+  const check = new FileChecker(file, parsed.doc, parsed.lines);
+  crossCheck(check, loose.data);
+  return { ok: false, issues: [...parsed.issues, ...check.issues] };
+}
 
 /**
  * Collects the problems a schema cannot see (unique ids across a file, references between its

@@ -1,8 +1,8 @@
-import { stringify, type Document, type LineCounter } from 'yaml';
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import { idSchema, isoDateSchema, localizedSchema, severitySchema, type Approval, type Playbook, type PlaybookRevision } from '../domain';
-import { FileChecker } from './checks';
-import { parseStructuredFile, type FileIssue, type ParseResult } from './fileErrors';
+import { fileApprovalSchema, parseLibraryFile, type FileChecker } from './checks';
+import type { ParseResult } from './fileErrors';
 
 export const PLAYBOOKS_FORMAT = 'calma.playbooks';
 export const PLAYBOOKS_FORMAT_VERSION = 1;
@@ -29,15 +29,7 @@ function fileSchemas(strict: boolean) {
     createdAt: isoDateSchema,
     createdBy: z.string().min(1),
   });
-  const approval = object({
-    id: idSchema,
-    revisionId: idSchema,
-    kind: z.enum(['approve', 'revoke']).default('approve'),
-    by: z.string().min(1),
-    at: isoDateSchema,
-    expiresAt: isoDateSchema.nullable().default(null),
-    note: z.string().default(''),
-  });
+  const approval = fileApprovalSchema(object);
   const playbook = object({
     id: idSchema,
     title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
@@ -72,18 +64,10 @@ export interface PlaybookRows {
  * severity levels listed once per revision.
  */
 export function parsePlaybooksFile(file: string, text: string): ParseResult<PlaybookRows> {
-  const parsed = parseStructuredFile(file, text, playbooksFileSchema);
-  if (parsed.ok) {
-    const issues = crossCheck(file, parsed.value, parsed.doc, parsed.lines);
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: toRows(parsed.value) };
-  }
-  const loose = parsed.doc ? loosePlaybooksFileSchema.safeParse(parsed.doc.toJS({ maxAliasCount: 100 })) : null;
-  if (!loose?.success) return parsed;
-  return { ok: false, issues: [...parsed.issues, ...crossCheck(file, loose.data, parsed.doc, parsed.lines)] };
+  return parseLibraryFile(file, text, { strict: playbooksFileSchema, loose: loosePlaybooksFileSchema }, crossCheck, toRows);
 }
 
-function crossCheck(file: string, value: PlaybooksFile, doc: Document | undefined, lines: LineCounter | undefined): FileIssue[] {
-  const check = new FileChecker(file, doc, lines);
+function crossCheck(check: FileChecker, value: PlaybooksFile): void {
   value.playbooks.forEach((p, i) => {
     check.unique('playbook', p.id, ['playbooks', i, 'id']);
     p.revisions.forEach((r, j) => {
@@ -100,7 +84,6 @@ function crossCheck(file: string, value: PlaybooksFile, doc: Document | undefine
     });
     check.history(['playbooks', i], p.revisions, p.approvals, () => undefined);
   });
-  return check.issues;
 }
 
 function toRows(file: PlaybooksFile): PlaybookRows {

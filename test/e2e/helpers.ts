@@ -60,8 +60,17 @@ export const copyPreview = (page: Page) => page.getByTestId('copy-preview');
 export const toast = (page: Page) => page.getByTestId('toast');
 export const nav = (page: Page) => page.getByRole('navigation');
 
-export async function goTo(page: Page, view: 'answers' | 'settings'): Promise<void> {
-  const label = view === 'answers' ? /^(Answers|Respuestas)$/ : /^(Settings|Ajustes)$/;
+export type View = 'incidents' | 'answers' | 'playbooks' | 'summary' | 'settings';
+const VIEW_LABEL: Record<View, RegExp> = {
+  incidents: /^(Incidents|Incidentes)$/,
+  answers: /^(Answers|Respuestas)$/,
+  playbooks: /^(Playbooks|Protocolos)$/,
+  summary: /^(Summary|Resumen)$/,
+  settings: /^(Settings|Ajustes)$/,
+};
+
+export async function goTo(page: Page, view: View): Promise<void> {
+  const label = VIEW_LABEL[view];
   await nav(page).getByRole('button', { name: label }).click();
   await expect(page.getByRole('heading', { level: 1, name: label })).toBeAttached();
 }
@@ -151,3 +160,91 @@ export function answerYaml(opts: {
 }
 
 export const libraryYaml = (...answers: string[]) => ['format: calma.answers', 'version: 1', 'answers:', ...answers, ''].join('\n');
+
+// ——— Incidents and the executive summary ———
+
+export interface ShippedPlaybookStep {
+  id: string;
+  role: string;
+  offsetMinutes: number;
+  required: boolean;
+  answerIds: string[];
+  text: { es: string; en: string };
+}
+export interface ShippedPlaybook {
+  id: string;
+  title: { es: string; en: string };
+  revisions: { id: string; number: number; steps: ShippedPlaybookStep[] }[];
+}
+
+const PLAYBOOKS_PATH = fileURLToPath(new URL('../../resources/library/playbooks.yaml', import.meta.url));
+export const SHIPPED_PLAYBOOKS: ShippedPlaybook[] = (parse(readFileSync(PLAYBOOKS_PATH, 'utf8')) as { playbooks: ShippedPlaybook[] }).playbooks;
+
+export function shippedPlaybook(id: string): ShippedPlaybook {
+  const playbook = SHIPPED_PLAYBOOKS.find((p) => p.id === id);
+  if (!playbook) throw new Error(`no shipped playbook ${id}`);
+  return playbook;
+}
+
+/** A step's title as the checklist shows it: its first line, without Markdown marks. */
+export const stepTitle = (step: ShippedPlaybookStep, lang: 'es' | 'en' = 'en') => step.text[lang].split('\n')[0]!.replace(/[*_`#]/g, '');
+
+/** "T+5 min", "T+1 h 30 min", "T+1 d": the whiteboard offset, written here independently of the app. */
+export function tPlus(minutes: number): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d) return `T+${d} d${h ? ` ${h} h` : ''}`;
+  if (h) return `T+${h} h${m ? ` ${m} min` : ''}`;
+  return `T+${m} min`;
+}
+
+/**
+ * Opens the console (for tests that must set things up before the first load, such as the
+ * clock) and waits, as the desk fixture does, until the library is loaded and indexed.
+ */
+export async function openConsole(page: Page, appUrl: string): Promise<void> {
+  await page.goto(appUrl);
+  await expect(resultCount(page)).toHaveText(/^\s*\d+ (answers?|respuestas?)$/, { timeout: 20_000 });
+}
+
+export const declareDialog = (page: Page) => page.getByRole('dialog').filter({ has: page.locator('#declare-title') });
+export const incidentList = (page: Page) => page.locator('aside.incident-list');
+export const incidentDetail = (page: Page) => page.locator('section.detail.incident');
+export const checklistSteps = (page: Page) => page.getByTestId('checklist-step');
+export const timeline = (page: Page) => page.getByTestId('timeline');
+export const timelineRows = (page: Page) => timeline(page).locator('article.timeline-row');
+export const summaryCards = (page: Page) => page.getByTestId('summary-card');
+
+/** The checklist row whose title is `title`. */
+export const stepRow = (page: Page, title: string) =>
+  checklistSteps(page).filter({ has: page.locator('.step-title').getByText(title, { exact: true }) });
+
+/**
+ * Incidents → "Declare incident", picks `playbookTitle` (or none), sets a title if given, and
+ * presses Enter in the form. Waits until the new incident is the one on screen.
+ */
+export async function declareIncident(page: Page, opts: { playbookTitle?: string; title?: string; steps?: number } = {}): Promise<void> {
+  await goTo(page, 'incidents');
+  await page.getByTestId('declare-button').click();
+  const dialog = declareDialog(page);
+  await expect(dialog).toBeVisible();
+  if (opts.playbookTitle) {
+    // The playbooks load after the answers on a first start: selectOption waits for the option.
+    await dialog.getByTestId('declare-playbook').selectOption({ label: opts.playbookTitle });
+    if (opts.steps !== undefined) await expect(dialog.getByText(new RegExp(`^${opts.steps} (steps?|pasos?) `))).toBeVisible();
+  }
+  const title = dialog.getByTestId('declare-title');
+  const expected = opts.title ?? opts.playbookTitle!;
+  if (opts.title !== undefined) {
+    await title.fill(opts.title);
+    await title.press('Enter');
+  } else {
+    // The playbook's title fills the incident's; Enter right where the playbook was picked declares.
+    await expect(title).toHaveValue(expected);
+    await expect(dialog.getByTestId('declare-playbook')).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('#incident-title')).toHaveText(expected);
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CalmaDatabase } from '../../../renderer/src/db/database';
 import { seedDefaultLibrary } from '../../../renderer/src/features/library/defaultLibrary';
-import { exportPlaybooks, importPlaybooksFile } from '../../../renderer/src/features/playbooks/playbookFiles';
+import { exportLibrary, importLibraryFile } from '../../../renderer/src/features/library/importLibrary';
+import { PLAYBOOKS } from '../../../renderer/src/features/library/libraryKinds';
 import { freshDb, mutateFor } from '../db/fixtures';
 
 /** Everything a playbook import could touch, to prove a refused one touched nothing. */
@@ -24,31 +25,31 @@ async function seeded() {
 describe('playbook library files', () => {
   it('exports the shipped playbooks, and re-importing the export changes nothing', async () => {
     const { db, mutate } = await seeded();
-    const json = await exportPlaybooks(db, 'json');
+    const json = await exportLibrary(PLAYBOOKS, db, 'json');
     expect(JSON.parse(json).playbooks).toHaveLength(9);
     const before = await snapshot(db);
-    const outcome = await importPlaybooksFile(mutate, 'export.json', json);
-    expect(outcome).toEqual({ ok: true, playbooks: 9, revisions: 9, approvals: 9 });
-    expect(await exportPlaybooks(db, 'json')).toBe(json);
+    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'export.json', json);
+    expect(outcome).toEqual({ ok: true, records: 9, revisions: 9, approvals: 9 });
+    expect(await exportLibrary(PLAYBOOKS, db, 'json')).toBe(json);
     expect((await snapshot(db)).revisions).toEqual(before.revisions);
-    expect(await exportPlaybooks(db, 'yaml')).toMatch(/^format: calma.playbooks/);
+    expect(await exportLibrary(PLAYBOOKS, db, 'yaml')).toMatch(/^format: calma.playbooks/);
   });
 
   it('imports a new playbook from a file', async () => {
     const { db, mutate } = await seeded();
-    const file = JSON.parse(await exportPlaybooks(db, 'json'));
+    const file = JSON.parse(await exportLibrary(PLAYBOOKS, db, 'json'));
     const [first] = file.playbooks;
     const rev = { ...first.revisions[0], id: 'test.new.r1', steps: first.revisions[0].steps.map((s: { id: string }) => ({ ...s, id: `test.${s.id}` })) };
     file.playbooks = [{ ...first, id: 'test.new', revisions: [rev], approvals: [] }];
-    const outcome = await importPlaybooksFile(mutate, 'new.json', JSON.stringify(file));
-    expect(outcome).toMatchObject({ ok: true, playbooks: 1, revisions: 1, approvals: 0 });
+    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'new.json', JSON.stringify(file));
+    expect(outcome).toMatchObject({ ok: true, records: 1, revisions: 1, approvals: 0 });
     expect(await db.playbooks.get('test.new')).toMatchObject({ scenario: first.scenario });
     expect(await db.playbooks.count()).toBe(10);
   });
 
   it('refuses, whole, a file whose revision reuses a shipped revision id with different content, and changes nothing', async () => {
     const { db, mutate } = await seeded();
-    const file = JSON.parse(await exportPlaybooks(db, 'json'));
+    const file = JSON.parse(await exportLibrary(PLAYBOOKS, db, 'json'));
     const [first, second] = file.playbooks;
     // A brand new playbook (valid on its own) next to a rewritten shipped revision.
     const newcomer = { ...first, id: 'test.newcomer', revisions: [{ ...first.revisions[0], id: 'test.newcomer.r1' }], approvals: [] };
@@ -57,7 +58,7 @@ describe('playbook library files', () => {
     const text = JSON.stringify(file, null, 2);
     const before = await snapshot(db);
 
-    const outcome = await importPlaybooksFile(mutate, 'changed.json', text);
+    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'changed.json', text);
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -73,11 +74,11 @@ describe('playbook library files', () => {
 
   it('refuses a file with problems of its own before touching the database, listing each', async () => {
     const { db, mutate } = await seeded();
-    const file = JSON.parse(await exportPlaybooks(db, 'json'));
+    const file = JSON.parse(await exportLibrary(PLAYBOOKS, db, 'json'));
     file.playbooks[0].revisions[0].steps = [];
     file.playbooks[1].revisions[0].steps[0].offsetMinutes = -5;
     const before = await snapshot(db);
-    const outcome = await importPlaybooksFile(mutate, 'bad.yaml', JSON.stringify(file, null, 2));
+    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'bad.yaml', JSON.stringify(file, null, 2));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.issues.map((i) => i.path)).toEqual(['playbooks[0].revisions[0].steps', 'playbooks[1].revisions[0].steps[0].offsetMinutes']);

@@ -43,7 +43,9 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const openIncidents = useIncidentList()?.filter((i) => isOpen(i.status));
+  // Open incidents, and the one the dialog was opened for even if resolved: the picker must show
+  // the incident the copy will be recorded in, never "None" while recording it somewhere.
+  const openIncidents = useIncidentList()?.filter((i) => isOpen(i.status) || i.id === initialIncident);
   const [incidentId, setIncidentId] = useState<string | null>(initialIncident);
   const [asStatement, setAsStatement] = useState(true);
   const firstField = useRef<HTMLInputElement>(null);

@@ -49,11 +49,12 @@ export const Checklist = memo(function Checklist({ incidentId, declaredAt, items
 /** "12 min left" / "Overdue by 3 min": the only part of a row that changes every second. */
 function TimeLeft({ item }: { item: ChecklistItem }) {
   const t = useT();
+  const intl = useIntl();
   const state = useClock((c) => stepState(item, c.now));
   const left = useClock((c) => Math.floor((timeLeft(item, c.now) ?? 0) / 1000));
   return (
     <span className={`step-state state-${state}`}>
-      {state === 'done' && t('incidents.doneBy', { by: item.doneBy ?? '', at: item.doneAt ? new Date(item.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '' })}
+      {state === 'done' && t('incidents.doneBy', { by: item.doneBy ?? '', at: item.doneAt ? intl.formatTime(item.doneAt, { hour: '2-digit', minute: '2-digit' }) : '' })}
       {state === 'overdue' && t('incidents.late', { time: formatDuration(left * 1000) })}
       {(state === 'open' || state === 'due-soon') && t('incidents.left', { time: formatDuration(left * 1000) })}
       {state === 'no-deadline' && t('incidents.noDeadline')}

@@ -32,7 +32,7 @@ export function LogComposer({ incidentId, log }: { incidentId: string; log: LogE
     const entry = target
       ? // Correcting a correction corrects the original entry again: the newest correction of an
         // entry is its current text (the summary reads it so), and the chain stays one level deep.
-        newLogEntry({ incidentId, kind: 'correction', by: userName, text: text.trim(), correctsId: target.id })
+        newLogEntry({ incidentId, kind: 'correction', by: userName, text: text.trim(), correctsId: (target.kind === 'correction' && target.correctsId) || target.id })
       : newLogEntry({ incidentId, kind, by: userName, text: text.trim() });
     await mutate('log.append', { entry });
     setText('');

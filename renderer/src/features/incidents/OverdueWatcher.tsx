@@ -27,7 +27,7 @@ export function OverdueWatcher({ locale }: { locale: Lang }) {
       if (late.length === 0) return;
       const fresh = await db.transaction('rw', db.meta, async () => {
         const seen = new Set(((await db.meta.get(NOTIFIED_KEY))?.value as string[] | undefined) ?? []);
-        const unseen = late;
+        const unseen = late.filter((i) => !seen.has(i.id));
         if (unseen.length > 0) await db.meta.put({ key: NOTIFIED_KEY, value: [...seen, ...unseen.map((i) => i.id)] });
         return unseen;
       });

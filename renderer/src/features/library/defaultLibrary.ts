@@ -1,10 +1,9 @@
-import { formatIssue, type ParseResult } from '@shared/library/fileErrors';
-import { parseAnswersFile } from '@shared/library/answersFile';
-import { parsePlaybooksFile } from '@shared/library/playbooksFile';
+import { formatIssue } from '@shared/library/fileErrors';
 import type { CalmaDatabase } from '../../db/database';
 import type { Mutate } from '../../db/mutate';
 import shippedAnswers from '../../../../resources/library/answers.yaml?raw';
 import shippedPlaybooks from '../../../../resources/library/playbooks.yaml?raw';
+import { ANSWERS, PLAYBOOKS, type LibraryKind, type LibraryRowsBase } from './libraryKinds';
 
 export const DEFAULT_LIBRARY_SOURCE = 'calma:default-library';
 
@@ -15,21 +14,14 @@ function fingerprint(text: string): string {
   return `${text.length}-${(hash >>> 0).toString(16)}`;
 }
 
-interface ShippedFile<R> {
-  metaKey: string;
-  path: string;
-  text: string;
-  parse(file: string, text: string): ParseResult<R>;
-  load(mutate: Mutate, rows: R): Promise<unknown>;
-}
-
-async function seed<R>(db: CalmaDatabase, mutate: Mutate, shipped: ShippedFile<R>): Promise<'loaded' | 'current'> {
-  const version = fingerprint(shipped.text);
-  if ((await db.meta.get(shipped.metaKey))?.value === version) return 'current';
-  const parsed = shipped.parse(shipped.path, shipped.text);
-  if (!parsed.ok) throw new Error(`${shipped.path} is invalid:\n${parsed.issues.map(formatIssue).join('\n')}`);
-  await shipped.load(mutate, parsed.value);
-  await db.meta.put({ key: shipped.metaKey, value: version });
+async function seed<R extends LibraryRowsBase>(db: CalmaDatabase, mutate: Mutate, kind: LibraryKind<R>, metaKey: string, text: string): Promise<'loaded' | 'current'> {
+  const version = fingerprint(text);
+  if ((await db.meta.get(metaKey))?.value === version) return 'current';
+  const path = `resources/library/${kind.root}.yaml`;
+  const parsed = kind.parse(path, text);
+  if (!parsed.ok) throw new Error(`${path} is invalid:\n${parsed.issues.map(formatIssue).join('\n')}`);
+  await kind.load(mutate, DEFAULT_LIBRARY_SOURCE, parsed.value);
+  await db.meta.put({ key: metaKey, value: version });
   return 'loaded';
 }
 
@@ -43,19 +35,7 @@ export async function seedDefaultLibrary(
   mutate: Mutate,
   texts: { answers: string; playbooks: string } = { answers: shippedAnswers, playbooks: shippedPlaybooks },
 ): Promise<'loaded' | 'current'> {
-  const answers = await seed(db, mutate, {
-    metaKey: 'library.default.seeded',
-    path: 'resources/library/answers.yaml',
-    text: texts.answers,
-    parse: parseAnswersFile,
-    load: (m, rows) => m('library.import', { source: DEFAULT_LIBRARY_SOURCE, ...rows }),
-  });
-  const playbooks = await seed(db, mutate, {
-    metaKey: 'library.playbooks.seeded',
-    path: 'resources/library/playbooks.yaml',
-    text: texts.playbooks,
-    parse: parsePlaybooksFile,
-    load: (m, rows) => m('playbookLibrary.import', { source: DEFAULT_LIBRARY_SOURCE, ...rows }),
-  });
+  const answers = await seed(db, mutate, ANSWERS, 'library.default.seeded', texts.answers);
+  const playbooks = await seed(db, mutate, PLAYBOOKS, 'library.playbooks.seeded', texts.playbooks);
   return answers === 'loaded' || playbooks === 'loaded' ? 'loaded' : 'current';
 }

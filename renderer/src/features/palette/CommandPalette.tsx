@@ -8,6 +8,7 @@ import { useT } from '../../i18n/I18nProvider';
 import type { MessageId } from '../../i18n/messages/en';
 import { useAnswerSearch } from '../answers/useAnswerSearch';
 import { StatusBadge } from '../answers/StatusBadge';
+import { ANSWERS } from '../library/libraryKinds';
 import { useLibraryFiles } from '../library/useLibraryFiles';
 
 interface Command {
@@ -42,7 +43,7 @@ function PaletteBody({ locale, close }: { locale: Lang; close: () => void }) {
   const listId = useId();
   const session = useSession();
   const prefs = usePreferences();
-  const files = useLibraryFiles();
+  const files = useLibraryFiles(ANSWERS);
   const { result } = useAnswerSearch(text, NO_FILTERS, locale, 8);
 
   const commands: Command[] = useMemo(() => [

@@ -7,7 +7,8 @@ import { scenarioLabel } from './labels';
 import { PlaybookDetail } from './PlaybookDetail';
 import { PlaybookEditor } from './PlaybookEditor';
 import { PlaybookList } from './PlaybookList';
-import { usePlaybookFiles } from './usePlaybookFiles';
+import { PLAYBOOKS } from '../library/libraryKinds';
+import { useLibraryFiles } from '../library/useLibraryFiles';
 import { filterPlaybooks, usePlaybooks } from './usePlaybooks';
 
 /**
@@ -22,7 +23,7 @@ export function PlaybooksView({ locale }: { locale: Lang }) {
   const selected = useSession((s) => s.selectedPlaybookId);
   const select = useSession((s) => s.selectPlaybook);
   const openEditor = usePlaybookEditor((s) => s.open);
-  const files = usePlaybookFiles();
+  const files = useLibraryFiles(PLAYBOOKS);
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const titleOf = useCallback((p: Playbook) => p.title[locale] || p.title[locale === 'es' ? 'en' : 'es'], [locale]);

@@ -1,3 +1,5 @@
+import { foldText } from '@shared/text/fold';
+import { groupBy } from '@shared/util/groupBy';
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -54,28 +56,15 @@ export function usePlaybooks(): PlaybookView[] | undefined {
   return useMemo(() => (rows ? playbookViews(rows, now) : undefined), [rows, now]);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
-/** Case- and accent-insensitive text, for the filter box ("protección" finds "proteccion"). */
-export const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
 /**
  * The playbooks whose title (in either language), scenario, or scenario label contains every word
  * of the query, sorted by title in the UI language.
  */
 export function filterPlaybooks(views: readonly PlaybookView[], query: string, titleOf: (p: Playbook) => string, labelOf: (scenario: string) => string): PlaybookView[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   const matches = views.filter((v) => {
-    const haystack = fold([v.playbook.title.es, v.playbook.title.en, v.playbook.scenario, labelOf(v.playbook.scenario)].join(' '));
+    const haystack = foldText([v.playbook.title.es, v.playbook.title.en, v.playbook.scenario, labelOf(v.playbook.scenario)].join(' '));
     return words.every((w) => haystack.includes(w));
   });
   return matches.sort((a, b) => titleOf(a.playbook).localeCompare(titleOf(b.playbook)) || a.playbook.id.localeCompare(b.playbook.id));

@@ -1,4 +1,5 @@
 import type { Answer, AnswerRevision, Approval } from '@shared/domain';
+import { groupBy } from '@shared/util/groupBy';
 import type { CalmaDatabase } from '../../db/database';
 import type { ChangedIds } from './protocol';
 
@@ -6,17 +7,6 @@ export interface AnswerRows {
   answer: Answer;
   revisions: AnswerRevision[];
   approvals: Approval[];
-}
-
-function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /**
@@ -32,8 +22,8 @@ export async function loadAnswerPage(db: CalmaDatabase, afterId: string | null, 
       db.answerRevisions.where('answerId').anyOf(ids).toArray(),
       db.approvals.where('[subject+subjectId]').anyOf(ids.map((id) => ['answer', id])).toArray(),
     ]);
-    const revisionsBy = group(revisions, (r) => r.answerId);
-    const approvalsBy = group(approvals, (a) => a.subjectId);
+    const revisionsBy = groupBy(revisions, (r) => r.answerId);
+    const approvalsBy = groupBy(approvals, (a) => a.subjectId);
     return answers.map((answer) => ({
       answer,
       revisions: revisionsBy.get(answer.id) ?? [],

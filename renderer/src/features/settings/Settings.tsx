@@ -5,6 +5,7 @@ import { currentPersistence, requestPersistentStorage, type PersistenceState } f
 import { useServices } from '../../app/services';
 import { usePreferences, type ThemeChoice } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
+import { ANSWERS } from '../library/libraryKinds';
 import { useLibraryFiles } from '../library/useLibraryFiles';
 
 const PERSISTENCE_LABEL = { persistent: 'settings.persistent', 'best-effort': 'settings.bestEffort', unsupported: 'settings.unsupported' } as const;
@@ -14,7 +15,7 @@ export function Settings() {
   const intl = useIntl();
   const { db, host } = useServices();
   const prefs = usePreferences();
-  const files = useLibraryFiles();
+  const files = useLibraryFiles(ANSWERS);
   const [persistence, setPersistence] = useState<PersistenceState | null>(null);
   const [usage, setUsage] = useState<StorageEstimate | null>(null);
   const counts = useLiveQuery(async () => ({

@@ -110,7 +110,7 @@ const core = {
   'editor.create': 'Create answer',
   'editor.saved': 'Saved.',
   'import.pickTitle': 'Import an answer library',
-  'import.done': 'Imported {answers} answers and {revisions} revisions.',
+  'import.done': 'Imported {records} answers and {revisions} revisions.',
   'import.refusedTitle': 'Import refused',
   'import.refused': '{count, plural, one {The file has # problem} other {The file has # problems}}. Nothing was imported and nothing changed.',
   'import.file': 'File',

@@ -111,7 +111,7 @@ const core = {
   'editor.create': 'Crear respuesta',
   'editor.saved': 'Guardado.',
   'import.pickTitle': 'Importar una biblioteca de respuestas',
-  'import.done': 'Importadas {answers} respuestas y {revisions} revisiones.',
+  'import.done': 'Importadas {records} respuestas y {revisions} revisiones.',
   'import.refusedTitle': 'Importación rechazada',
   'import.refused': '{count, plural, one {El archivo tiene # problema} other {El archivo tiene # problemas}}. No se ha importado nada y nada ha cambiado.',
   'import.file': 'Archivo',
