@@ -174,6 +174,12 @@ try {
   await page.evaluate(() => window.calmaBench.seedBigIncident(500, 10_000));
   await page.goto(`${server.url}renderer/index.html`);
   await page.getByTestId('desk-search').waitFor();
+  const incidentCdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (incidentCdp) {
+    await incidentCdp.send('Profiler.enable');
+    await incidentCdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await incidentCdp.send('Profiler.start');
+  }
   results.incident = await page.evaluate(async () => {
     const nav = [...document.querySelectorAll('nav button')].find((b) => /Incidents|Incidentes/.test(b.textContent ?? ''));
     const t0 = performance.now();
@@ -194,6 +200,11 @@ try {
     deltas.sort((a, b) => a - b);
     return { interactiveMs, maxFrameMs: deltas.at(-1), p95FrameMs: deltas[Math.floor(deltas.length * 0.95)], frames: deltas.length };
   });
+  if (incidentCdp) {
+    const { profile } = await incidentCdp.send('Profiler.stop');
+    writeFileSync(join(root, '.bench', 'incident.cpuprofile'), JSON.stringify(profile));
+    printTopFunctions(profile);
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -12,6 +12,8 @@ import { CHANNEL_LABEL } from '../answers/labels';
 import { useCorrection } from './correction';
 import { LOG_KIND_LABEL, STATUS_LABEL } from './labels';
 
+const ROW_HEIGHT = 56;
+
 interface Props {
   incident: Incident;
   log: LogEntry[];
@@ -36,7 +38,10 @@ export const Timeline = memo(function Timeline({ incident, log, copies, items, l
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 52,
+    // A fixed row height: measuring rows would make the virtualizer recompute 10,000 offsets for
+    // every row it measures. Long entries are clamped to two lines on screen; the full text stays
+    // in the DOM for screen readers and is shown whole in the summary.
+    estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     useFlushSync: false,
   });
@@ -53,12 +58,11 @@ export const Timeline = memo(function Timeline({ incident, log, copies, items, l
             return (
               <article
                 key={event.id}
-                ref={virtualizer.measureElement}
                 data-index={row.index}
                 className={`timeline-row kind-${event.kind === 'log' ? event.entry.kind : 'copy'}`}
                 aria-posinset={row.index + 1}
                 aria-setsize={events.length}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               >
                 <time dateTime={event.at} className="timeline-when">
                   {intl.formatTime(event.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}{' '}
