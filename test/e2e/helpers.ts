@@ -174,7 +174,16 @@ export interface ShippedPlaybookStep {
 export interface ShippedPlaybook {
   id: string;
   title: { es: string; en: string };
-  revisions: { id: string; number: number; steps: ShippedPlaybookStep[] }[];
+  scenario: string;
+  lastReviewedAt: string | null;
+  revisions: {
+    id: string;
+    number: number;
+    whenToUse: { es: string; en: string };
+    severities: { level: 'low' | 'medium' | 'high' | 'critical'; meaning: { es: string; en: string } }[];
+    steps: ShippedPlaybookStep[];
+  }[];
+  approvals: { id: string; revisionId: string; kind: string; by: string; at: string; expiresAt: string | null }[];
 }
 
 const PLAYBOOKS_PATH = fileURLToPath(new URL('../../resources/library/playbooks.yaml', import.meta.url));
@@ -248,3 +257,98 @@ export async function declareIncident(page: Page, opts: { playbookTitle?: string
   await expect(dialog).toBeHidden();
   await expect(page.locator('#incident-title')).toHaveText(expected);
 }
+
+// ——— Playbooks ———
+
+export const playbookCount = (page: Page) => page.locator('#playbook-count');
+export const playbookFilter = (page: Page) => page.getByTestId('playbook-filter');
+export const playbookList = (page: Page) => page.getByRole('listbox', { name: /^(Playbooks|Protocolos)$/ });
+export const playbookDetail = (page: Page) => page.getByTestId('playbook-detail');
+export const playbookSteps = (page: Page) => playbookDetail(page).getByTestId('playbook-step');
+
+/** The list row whose title is exactly `title`. */
+export const playbookRow = (page: Page, title: string) =>
+  playbookList(page).getByRole('option').filter({ has: page.locator('.playbook-row-title').getByText(title, { exact: true }) });
+
+/** Playbooks view, waiting until the library is loaded (the playbooks load after the answers on a first start). */
+export async function openPlaybooks(page: Page, count: number, lang: 'es' | 'en' = 'en'): Promise<void> {
+  await goTo(page, 'playbooks');
+  await expect(playbookCount(page)).toHaveText(lang === 'en' ? `${count} playbooks` : `${count} protocolos`);
+}
+
+/** Selects a playbook by its title (a click) and waits for its detail. */
+export async function selectPlaybook(page: Page, title: string): Promise<void> {
+  await playbookRow(page, title).click();
+  await expect(page.locator('#playbook-title')).toHaveText(title);
+}
+
+/** Playbooks → Export playbooks as YAML/JSON; returns the downloaded file's text. */
+export async function exportPlaybooks(page: Page, as: 'yaml' | 'json'): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: as === 'json' ? 'Export playbooks as JSON' : 'Export playbooks as YAML' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^calma-playbooks-\\d{4}-\\d{2}-\\d{2}\\.${as}$`));
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Playbooks → Import playbooks…, answering the browser's file chooser with `text` named `name`. */
+export async function importPlaybooks(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import playbooks…' }).click();
+  await (await chooser).setFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'application/yaml', buffer: Buffer.from(text, 'utf8') });
+}
+
+/** How many rows a store of the console's IndexedDB holds, read with the browser's own API (not Dexie). */
+export function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('calma');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).count();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** A minimal valid playbook in the exchange format (YAML), for import tests; `stepIds` name its steps. */
+export function playbookYaml(opts: { id: string; title: string; revisionId?: string; stepIds: string[]; stepText?: string }): string {
+  const { id, title, stepIds } = opts;
+  const lines = [
+    `  - id: ${id}`,
+    `    title: { es: ${JSON.stringify(title)}, en: ${JSON.stringify(title)} }`,
+    `    scenario: negative-wave`,
+    `    createdAt: "2025-01-01T09:00:00Z"`,
+    `    createdBy: e2e-author`,
+    `    revisions:`,
+    `      - id: ${opts.revisionId ?? `${id}.r1`}`,
+    `        number: 1`,
+    `        whenToUse: { es: "Cuando haga falta.", en: "When needed." }`,
+    `        severities: []`,
+    `        createdAt: "2025-01-01T09:00:00Z"`,
+    `        createdBy: e2e-author`,
+    `        steps:`,
+  ];
+  stepIds.forEach((stepId, n) =>
+    lines.push(
+      `          - id: ${stepId}`,
+      `            role: comms-lead`,
+      `            offsetMinutes: ${n * 10}`,
+      `            text: { es: ${JSON.stringify(opts.stepText ?? `Paso ${n + 1}`)}, en: ${JSON.stringify(opts.stepText ?? `Step ${n + 1}`)} }`,
+    ),
+  );
+  return lines.join('\n');
+}
+
+export const playbooksYaml = (...playbooks: string[]) => ['format: calma.playbooks', 'version: 1', 'playbooks:', ...playbooks, ''].join('\n');

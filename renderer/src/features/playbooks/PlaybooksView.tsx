@@ -27,7 +27,7 @@ export function PlaybooksView({ locale }: { locale: Lang }) {
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const titleOf = useCallback((p: Playbook) => p.title[locale] || p.title[locale === 'es' ? 'en' : 'es'], [locale]);
-  const shown = useMemo(() => (views ? filterPlaybooks(views, query, titleOf, (s) => scenarioLabel(t, s)) : []), [views, query, titleOf, t]);
+  const shown = useMemo(() => (views ? filterPlaybooks(views, query, titleOf, (s) => scenarioLabel(t, s), locale) : []), [views, query, titleOf, t, locale]);
   const current = views === undefined ? undefined : (views.find((v) => v.playbook.id === selected) ?? null);
 
   return (

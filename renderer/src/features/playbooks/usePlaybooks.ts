@@ -59,13 +59,21 @@ export function usePlaybooks(): PlaybookView[] | undefined {
 
 /**
  * The playbooks whose title (in either language), scenario, or scenario label contains every word
- * of the query, sorted by title in the UI language.
+ * of the query, sorted by title as the UI language sorts (not the system's: in Spanish, ñ comes
+ * after n), numbers by value as in the answers list.
  */
-export function filterPlaybooks(views: readonly PlaybookView[], query: string, titleOf: (p: Playbook) => string, labelOf: (scenario: string) => string): PlaybookView[] {
+export function filterPlaybooks(
+  views: readonly PlaybookView[],
+  query: string,
+  titleOf: (p: Playbook) => string,
+  labelOf: (scenario: string) => string,
+  locale?: string,
+): PlaybookView[] {
+  const collator = new Intl.Collator(locale, { numeric: true });
   const words = foldText(query).split(/\s+/).filter(Boolean);
   const matches = views.filter((v) => {
     const haystack = foldText([v.playbook.title.es, v.playbook.title.en, v.playbook.scenario, labelOf(v.playbook.scenario)].join(' '));
     return words.every((w) => haystack.includes(w));
   });
-  return matches.sort((a, b) => titleOf(a.playbook).localeCompare(titleOf(b.playbook)) || a.playbook.id.localeCompare(b.playbook.id));
+  return matches.sort((a, b) => collator.compare(titleOf(a.playbook), titleOf(b.playbook)) || a.playbook.id.localeCompare(b.playbook.id));
 }
