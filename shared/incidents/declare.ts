@@ -1,5 +1,6 @@
 import type { ChecklistItem, Incident, LogEntry, Person, PlaybookRevision, Severity } from '../domain';
 import { dueAt } from './deadlines';
+import { newLogEntry } from './logEntry';
 
 export interface DeclareInput {
   incidentId: string;
@@ -65,20 +66,6 @@ export function buildDeclaration(input: DeclareInput): { incident: Incident; ite
       source: 'playbook',
     };
   });
-  const entry: LogEntry = {
-    id: input.newId(),
-    incidentId: incident.id,
-    kind: 'declared',
-    text: incident.title,
-    by: input.declaredBy,
-    at: input.declaredAt,
-    correctsId: null,
-    answerId: null,
-    revisionId: null,
-    channel: null,
-    itemId: null,
-    action: null,
-    status: null,
-  };
+  const entry = newLogEntry({ id: input.newId(), incidentId: incident.id, kind: 'declared', text: incident.title, by: input.declaredBy, at: input.declaredAt });
   return { incident, items, entry };
 }

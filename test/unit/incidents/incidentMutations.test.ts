@@ -3,7 +3,7 @@ import type { Person } from '../../../shared/domain';
 import { buildDeclaration, holderOf } from '../../../shared/incidents/declare';
 import { summarizeIncident, checklistOverTime } from '../../../shared/incidents/summary';
 import { seedDefaultLibrary } from '../../../renderer/src/features/library/defaultLibrary';
-import { newLogEntry } from '../../../renderer/src/features/incidents/logEntry';
+import { newLogEntry } from '../../../shared/incidents/logEntry';
 import { MutationError } from '../../../renderer/src/db/mutationError';
 import { freshDb, mutateFor } from '../db/fixtures';
 

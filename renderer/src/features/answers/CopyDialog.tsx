@@ -9,7 +9,7 @@ import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { CHANNEL_LABEL, STATUS_LABEL } from './labels';
 import { isOpen } from '@shared/incidents/statusMachine';
-import { newLogEntry } from '../incidents/logEntry';
+import { newLogEntry } from '@shared/incidents/logEntry';
 import { useIncidentList } from '../incidents/useIncidents';
 import { useAnswer } from './useAnswer';
 

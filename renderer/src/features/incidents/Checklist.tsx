@@ -11,7 +11,7 @@ import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
 import { roleLabel } from './labels';
-import { newLogEntry } from './logEntry';
+import { newLogEntry } from '@shared/incidents/logEntry';
 
 interface Props {
   incidentId: string;

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { Checklist } from './Checklist';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
 import { LogComposer } from './LogComposer';
-import { newLogEntry } from './logEntry';
+import { newLogEntry } from '@shared/incidents/logEntry';
 import { Timeline } from './Timeline';
 import { useIncident } from './useIncidents';
 

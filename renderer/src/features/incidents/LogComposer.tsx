@@ -5,7 +5,7 @@ import { usePreferences } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { useCorrection } from './correction';
 import { LOG_KIND_LABEL } from './labels';
-import { newLogEntry } from './logEntry';
+import { newLogEntry } from '@shared/incidents/logEntry';
 
 const KINDS = ['note', 'decision', 'statement'] as const;
 

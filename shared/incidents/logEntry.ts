@@ -1,7 +1,7 @@
-import type { LogEntry } from '@shared/domain';
-import { uuidv7 } from '@shared/uuid';
+import type { LogEntry } from '../domain';
+import { uuidv7 } from '../uuid';
 
-/** A log entry with every optional field empty, for the fields given. */
+/** A log entry with every field it does not name empty: a new id, stamped now unless `at` is given. */
 export function newLogEntry(fields: Pick<LogEntry, 'incidentId' | 'kind' | 'by'> & Partial<LogEntry>): LogEntry {
   return {
     id: uuidv7(),
