@@ -1,21 +1,13 @@
 import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../domain';
+import { approvalSchema } from '../domain';
 import { formatPath, parseStructuredFile, positionOf, type FileIssue, type ParseResult } from './fileErrors';
 
 type ObjectBuilder = typeof z.strictObject | typeof z.object;
 
 /** An approval as library files write it (its subject is the record it is listed under). */
 export function fileApprovalSchema(object: ObjectBuilder) {
-  return object({
-    id: idSchema,
-    revisionId: idSchema,
-    kind: z.enum(['approve', 'revoke']).default('approve'),
-    by: z.string().min(1),
-    at: isoDateSchema,
-    expiresAt: isoDateSchema.nullable().default(null),
-    note: z.string().default(''),
-  });
+  return object(approvalSchema.omit({ subject: true, subjectId: true }).shape);
 }
 
 /**
