@@ -33,9 +33,16 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
     [search, filters, locale, limit],
   );
 
-  useEffect(() => run(text), [run, text]);
-  // When the index changes (an edit, the first build progressing), re-run whatever was asked last.
-  useEffect(() => run(latest.current.text), [run, status.version]);
+  // One query per change: a new `text`, new filters or locale (a new `run`), or a changed index (an
+  // edit, the first build progressing), which re-asks whatever was asked last.
+  const lastText = useRef(text);
+  useEffect(() => {
+    if (lastText.current !== text) {
+      lastText.current = text;
+      latest.current = { ...latest.current, text };
+    }
+    run(latest.current.text);
+  }, [run, text, status.version]);
 
   return { result: answered?.result ?? null, resultText: answered?.text ?? null, status, run };
 }
