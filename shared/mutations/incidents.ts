@@ -16,6 +16,7 @@ export const incidentMutations = {
         severity: severitySchema,
         lead: incidentSchema.shape.lead,
         nextUpdateAt: isoDateSchema.nullable(),
+        contactTreeId: idSchema.nullable(),
       })
       .partial(),
   }),

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { answerMutations } from './answers';
 import { incidentMutations } from './incidents';
+import { peopleMutations } from './people';
 import { playbookMutations } from './playbooks';
 
 /** Every mutation Calma knows, by name. Later features add their families here. */
-export const mutationSchemas = { ...answerMutations, ...playbookMutations, ...incidentMutations } as const;
+export const mutationSchemas = { ...answerMutations, ...playbookMutations, ...incidentMutations, ...peopleMutations } as const;
 
 export type MutationName = keyof typeof mutationSchemas;
 export type MutationArgs<N extends MutationName> = z.input<(typeof mutationSchemas)[N]>;

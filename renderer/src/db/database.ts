@@ -15,6 +15,7 @@ import type {
   PlaybookRevision,
 } from '@shared/domain';
 import type { OutboxEntry } from '@shared/mutations';
+import type { DomainTable } from '@shared/mutations/store';
 
 export interface MetaRow {
   key: string;
@@ -43,11 +44,9 @@ export const SCHEMA_V1 = {
   callAttempts: 'id, incidentId, [incidentId+at]',
   outbox: 'seq',
   meta: 'key',
-} as const;
+} as const satisfies Record<DomainTable | 'outbox' | 'meta', string>;
 
 export type TableName = keyof typeof SCHEMA_V1;
-/** Tables written only by the mutation function (everything but the outbox and local meta). */
-export const DOMAIN_TABLES = Object.keys(SCHEMA_V1).filter((t) => t !== 'outbox' && t !== 'meta') as TableName[];
 
 export class CalmaDatabase extends Dexie {
   answers!: Table<Answer, string>;

@@ -1,20 +1,17 @@
-import { mutationSchemas, type MutationArgs, type MutationName, type OutboxEntry } from '@shared/mutations';
+import { mutationSchemas, type MutationArgs, type MutationName, type OutboxEntry, type ParsedMutationArgs } from '@shared/mutations';
 import { uuidv7 } from '@shared/uuid';
-import type { CalmaDatabase, TableName } from './database';
+import { MutationError } from '@shared/mutations/error';
+import type { DomainTable } from '@shared/mutations/store';
+import { runMutator } from '@shared/mutators';
+import type { CalmaDatabase } from './database';
 import { clockFor, loadDevice, saveDevice } from './device';
-import { MutationError } from './mutationError';
-import { answerMutators } from './mutators/answers';
-import { incidentMutators } from './mutators/incidents';
-import { playbookMutators } from './mutators/playbooks';
 import { MutationWriter } from './writer';
-
-const mutators = { ...answerMutators, ...playbookMutators, ...incidentMutators } satisfies Record<MutationName, (w: MutationWriter, args: never) => Promise<void>>;
 
 export interface CommittedChange {
   mutation: MutationName;
   seq: number;
   /** Ids written, by table. */
-  touched: Map<TableName, Set<string>>;
+  touched: Map<DomainTable, Set<string>>;
 }
 
 export interface MutateOptions {
@@ -48,7 +45,7 @@ export function createMutate(db: CalmaDatabase, options: MutateOptions) {
       const clock = clockFor(device, () => at.getTime());
       const hlc = clock.tick();
       const writer = new MutationWriter(db, hlc, options.actor(), at);
-      await (mutators[name] as (w: MutationWriter, a: unknown) => Promise<void>)(writer, parsed.data);
+      await runMutator(writer, name, parsed.data as ParsedMutationArgs<N>);
       const seq = device.lastSeq + 1;
       const entry: OutboxEntry = { seq, id: uuidv7(at.getTime()), name, args: parsed.data as never, hlc, deviceId: device.id, at: at.toISOString() };
       await db.outbox.add(entry);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MutationError } from '../../../renderer/src/db/mutationError';
+import { MutationError } from '../../../shared/mutations/error';
 import { answerRows, freshDb, mutateFor } from './fixtures';
 
 describe('the mutation path', () => {

@@ -4,7 +4,7 @@ import { buildDeclaration, holderOf } from '../../../shared/incidents/declare';
 import { summarizeIncident, checklistOverTime } from '../../../shared/incidents/summary';
 import { seedDefaultLibrary } from '../../../renderer/src/features/library/defaultLibrary';
 import { newLogEntry } from '../../../shared/incidents/logEntry';
-import { MutationError } from '../../../renderer/src/db/mutationError';
+import { MutationError } from '../../../shared/mutations/error';
 import { freshDb, mutateFor } from '../db/fixtures';
 
 let n = 0;

@@ -6,7 +6,7 @@ import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
-import { MutationError } from '../../db/mutationError';
+import { MutationError } from '@shared/mutations/error';
 import { CHANNEL_LABEL } from './labels';
 import { useAnswer, type AnswerView } from './useAnswer';
 

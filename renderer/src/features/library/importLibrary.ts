@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { formatPath, positionOf, type FileIssue } from '@shared/library/fileErrors';
 import type { CalmaDatabase } from '../../db/database';
 import type { Mutate } from '../../db/mutate';
-import { MutationError } from '../../db/mutationError';
+import { MutationError } from '@shared/mutations/error';
 import type { LibraryKind, LibraryRowsBase } from './libraryKinds';
 
 export type ImportOutcome = { ok: true; records: number; revisions: number; approvals: number } | { ok: false; issues: FileIssue[] };

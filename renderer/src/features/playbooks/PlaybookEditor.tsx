@@ -6,7 +6,7 @@ import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
-import { MutationError } from '../../db/mutationError';
+import { MutationError } from '@shared/mutations/error';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { draftFrom, draftProblems, emptyStep, parseOffset, type DraftStep, type PlaybookDraft } from './draft';
 import { savePlaybook } from './savePlaybook';

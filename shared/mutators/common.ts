@@ -1,6 +1,5 @@
-import { MutationError } from '../mutationError';
-import type { TableName } from '../database';
-import type { MutationWriter } from '../writer';
+import { MutationError } from '../mutations/error';
+import type { DomainTable, MutationStore } from '../mutations/store';
 
 /** Stamps every field of a new record with the mutation's HLC, so later edits merge field by field. */
 export function stampAll<T extends { clock: Record<string, string> }>(record: T, hlc: string): T {
@@ -22,7 +21,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** A live (not deleted) editable record, or a not-found error naming it. */
-export async function requireLive<T extends { deleted: boolean }>(w: MutationWriter, table: TableName, id: string, label: string): Promise<T> {
+export async function requireLive<T extends { deleted: boolean }>(w: MutationStore, table: DomainTable, id: string, label: string): Promise<T> {
   const [row] = await w.getMany<T>(table, [id]);
   if (!row || row.deleted) throw new MutationError('not-found', `${label} ${id} does not exist`);
   return row;
@@ -32,7 +31,7 @@ export async function requireLive<T extends { deleted: boolean }>(w: MutationWri
  * History rows (revisions, approvals, copies, log entries) are immutable: writing one again is
  * accepted only when it is identical, so a replay is harmless and history can never be rewritten.
  */
-export async function putImmutable<T extends { id: string }>(w: MutationWriter, table: TableName, rows: readonly T[], label: string): Promise<void> {
+export async function putImmutable<T extends { id: string }>(w: MutationStore, table: DomainTable, rows: readonly T[], label: string): Promise<void> {
   const existing = await w.getMany<T>(table, rows.map((r) => r.id));
   const fresh: T[] = [];
   const conflicts: { path: string; message: string }[] = [];

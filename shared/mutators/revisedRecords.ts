@@ -1,8 +1,7 @@
-import type { Approval } from '@shared/domain';
-import { applyPatch, mergeRecords } from '@shared/merge/lww';
-import type { TableName } from '../database';
-import { MutationError } from '../mutationError';
-import type { MutationWriter } from '../writer';
+import type { Approval } from '../domain';
+import { applyPatch, mergeRecords } from '../merge/lww';
+import { MutationError } from '../mutations/error';
+import type { DomainTable, MutationStore } from '../mutations/store';
 import { putImmutable, requireLive, sameJson, stampAll } from './common';
 
 interface Record_ {
@@ -22,12 +21,12 @@ interface Revision {
 export function revisedRecordMutators<R extends Record_, V extends Revision>(kind: {
   label: string;
   subject: Approval['subject'];
-  table: TableName;
-  revisions: TableName;
+  table: DomainTable;
+  revisions: DomainTable;
   parentOf(revision: V): string;
 }) {
   return {
-    async create(w: MutationWriter, record: R, revision: V) {
+    async create(w: MutationStore, record: R, revision: V) {
       const [existing] = await w.getMany<R>(kind.table, [record.id]);
       if (existing) throw new MutationError('conflict', `${kind.label} ${record.id} already exists`);
       if (kind.parentOf(revision) !== record.id) throw new MutationError('invalid', `the revision belongs to another ${kind.label}`);
@@ -35,17 +34,17 @@ export function revisedRecordMutators<R extends Record_, V extends Revision>(kin
       await putImmutable(w, kind.revisions, [revision], 'revision');
     },
 
-    async update(w: MutationWriter, id: string, fields: Partial<Omit<R, 'clock'>>) {
+    async update(w: MutationStore, id: string, fields: Partial<Omit<R, 'clock'>>) {
       const record = await requireLive<R>(w, kind.table, id, kind.label);
       await w.put(kind.table, [applyPatch(record, fields, w.hlc)]);
     },
 
-    async revise(w: MutationWriter, revision: V) {
+    async revise(w: MutationStore, revision: V) {
       await requireLive<R>(w, kind.table, kind.parentOf(revision), kind.label);
       await putImmutable(w, kind.revisions, [revision], 'revision');
     },
 
-    async approve(w: MutationWriter, approval: Approval) {
+    async approve(w: MutationStore, approval: Approval) {
       if (approval.subject !== kind.subject) throw new MutationError('invalid', `not a ${kind.label} approval`);
       await requireLive<R>(w, kind.table, approval.subjectId, kind.label);
       const [revision] = await w.getMany<V>(kind.revisions, [approval.revisionId]);
@@ -55,12 +54,12 @@ export function revisedRecordMutators<R extends Record_, V extends Revision>(kin
       await putImmutable(w, 'approvals', [approval], 'approval');
     },
 
-    async remove(w: MutationWriter, id: string) {
+    async remove(w: MutationStore, id: string) {
       const record = await requireLive<R>(w, kind.table, id, kind.label);
       await w.put(kind.table, [applyPatch(record, { deleted: true } as Partial<Omit<R, 'clock'>>, w.hlc)]);
     },
 
-    async importRows(w: MutationWriter, records: readonly R[], revisions: readonly V[], approvals: readonly Approval[]) {
+    async importRows(w: MutationStore, records: readonly R[], revisions: readonly V[], approvals: readonly Approval[]) {
       const existing = await w.getMany<R>(kind.table, records.map((r) => r.id));
       const rows: R[] = [];
       records.forEach((incoming, i) => {

@@ -1,9 +1,9 @@
-import type { ChecklistItem, Incident, LogEntry } from '@shared/domain';
-import { canTransition } from '@shared/incidents/statusMachine';
-import { applyPatch } from '@shared/merge/lww';
-import type { MutationName, ParsedMutationArgs } from '@shared/mutations';
-import { MutationError } from '../mutationError';
-import type { MutationWriter } from '../writer';
+import type { ChecklistItem, Incident, LogEntry } from '../domain';
+import { canTransition } from '../incidents/statusMachine';
+import { applyPatch } from '../merge/lww';
+import type { MutationName, ParsedMutationArgs } from '../mutations';
+import { MutationError } from '../mutations/error';
+import type { MutationStore } from '../mutations/store';
 import { putImmutable, requireLive, stampAll } from './common';
 
 type Args<N extends MutationName> = ParsedMutationArgs<N>;
@@ -16,11 +16,11 @@ function expectEntry(entry: LogEntry, incidentId: string, kind: LogEntry['kind']
   if (entry.kind !== kind) throw new MutationError('invalid', `expected a "${kind}" log entry, got "${entry.kind}"`);
 }
 
-const requireIncident = (w: MutationWriter, id: string) => requireLive<Incident>(w, 'incidents', id, 'incident');
-const requireItem = (w: MutationWriter, id: string) => requireLive<ChecklistItem>(w, 'checklistItems', id, 'checklist step');
+const requireIncident = (w: MutationStore, id: string) => requireLive<Incident>(w, 'incidents', id, 'incident');
+const requireItem = (w: MutationStore, id: string) => requireLive<ChecklistItem>(w, 'checklistItems', id, 'checklist step');
 
 export const incidentMutators = {
-  async 'incident.declare'(w: MutationWriter, { incident, items, entry }: Args<'incident.declare'>) {
+  async 'incident.declare'(w: MutationStore, { incident, items, entry }: Args<'incident.declare'>) {
     const [existing] = await w.getMany<Incident>('incidents', [incident.id]);
     if (existing) throw new MutationError('conflict', `incident ${incident.id} already exists`);
     if (items.some((i) => i.incidentId !== incident.id)) throw new MutationError('invalid', 'a checklist step belongs to another incident');
@@ -30,12 +30,12 @@ export const incidentMutators = {
     await putImmutable(w, 'logEntries', [entry], 'log entry');
   },
 
-  async 'incident.update'(w: MutationWriter, { id, fields }: Args<'incident.update'>) {
+  async 'incident.update'(w: MutationStore, { id, fields }: Args<'incident.update'>) {
     const incident = await requireIncident(w, id);
     await w.put('incidents', [applyPatch(incident, fields, w.hlc)]);
   },
 
-  async 'incident.setStatus'(w: MutationWriter, { id, status, entry }: Args<'incident.setStatus'>) {
+  async 'incident.setStatus'(w: MutationStore, { id, status, entry }: Args<'incident.setStatus'>) {
     const incident = await requireIncident(w, id);
     if (!canTransition(incident.status, status)) {
       throw new MutationError('invalid', `an incident cannot go from ${incident.status} to ${status}`);
@@ -46,7 +46,7 @@ export const incidentMutators = {
     await putImmutable(w, 'logEntries', [entry], 'log entry');
   },
 
-  async 'checklist.setDone'(w: MutationWriter, { id, done, entry }: Args<'checklist.setDone'>) {
+  async 'checklist.setDone'(w: MutationStore, { id, done, entry }: Args<'checklist.setDone'>) {
     const item = await requireItem(w, id);
     expectEntry(entry, item.incidentId, 'step');
     if (entry.itemId !== id || entry.action !== (done ? 'done' : 'undone')) throw new MutationError('invalid', 'the log entry records another change');
@@ -55,7 +55,7 @@ export const incidentMutators = {
     await putImmutable(w, 'logEntries', [entry], 'log entry');
   },
 
-  async 'checklist.add'(w: MutationWriter, { item, entry }: Args<'checklist.add'>) {
+  async 'checklist.add'(w: MutationStore, { item, entry }: Args<'checklist.add'>) {
     await requireIncident(w, item.incidentId);
     const [existing] = await w.getMany<ChecklistItem>('checklistItems', [item.id]);
     if (existing) throw new MutationError('conflict', `checklist step ${item.id} already exists`);
@@ -64,19 +64,19 @@ export const incidentMutators = {
     await putImmutable(w, 'logEntries', [entry], 'log entry');
   },
 
-  async 'checklist.reassign'(w: MutationWriter, { id, ownerId, ownerName, entry }: Args<'checklist.reassign'>) {
+  async 'checklist.reassign'(w: MutationStore, { id, ownerId, ownerName, entry }: Args<'checklist.reassign'>) {
     const item = await requireItem(w, id);
     expectEntry(entry, item.incidentId, 'step');
     await w.put('checklistItems', [applyPatch(item, { ownerId, ownerName }, w.hlc)]);
     await putImmutable(w, 'logEntries', [entry], 'log entry');
   },
 
-  async 'checklist.edit'(w: MutationWriter, { id, fields }: Args<'checklist.edit'>) {
+  async 'checklist.edit'(w: MutationStore, { id, fields }: Args<'checklist.edit'>) {
     const item = await requireItem(w, id);
     await w.put('checklistItems', [applyPatch(item, fields, w.hlc)]);
   },
 
-  async 'log.append'(w: MutationWriter, { entry }: Args<'log.append'>) {
+  async 'log.append'(w: MutationStore, { entry }: Args<'log.append'>) {
     await requireIncident(w, entry.incidentId);
     if (!FREE_ENTRY_KINDS.includes(entry.kind)) throw new MutationError('invalid', `"${entry.kind}" entries come with the change they record`);
     if (entry.kind === 'correction') {
