@@ -1,13 +1,32 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const SERVER_TESTS = 'test/unit/server/**/*.test.ts';
+
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(__dirname, 'shared') } },
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
     pool: 'threads',
     reporters: ['default'],
+    // The team server's tests are a project of their own only for their global setup: it starts a
+    // throwaway PostgreSQL cluster, and a project's global setup runs only when one of its tests is
+    // selected, so `vitest run test/unit/db` does not pay for it.
+    projects: [
+      // (`include` is set per project: with `extends`, arrays would be concatenated with the root's.)
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], exclude: [SERVER_TESTS, '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: [SERVER_TESTS],
+          globalSetup: ['test/unit/server/support/globalSetup.ts'],
+          // Each file opens PGlite (about 1 s of WebAssembly start-up) and a PostgreSQL database.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

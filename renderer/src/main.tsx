@@ -13,6 +13,9 @@ import { createSearchClient } from './features/search/searchClient';
 import { detectHost } from './host';
 import { registerOfflineCache } from './app/offlineCache';
 import { I18nProvider } from './i18n/I18nProvider';
+import { SyncRunner } from './sync/runner';
+import { createHttpTransport } from './sync/transport';
+import type { TransportFor } from './sync/enrolment';
 import { resolveLocale } from './i18n/locale';
 import './styles.css';
 
@@ -29,15 +32,34 @@ function startServices(): Services {
   const db = new CalmaDatabase();
   const search = createSearchClient(new Worker(new URL('./features/search/search.worker.ts', import.meta.url), { type: 'module' }));
   const broadcast = new BroadcastChannel(CHANGES_CHANNEL);
+  const host = detectHost();
+  const announceChanges = (touched: Map<string, Set<string>>) => {
+    const changed: ChangedIds = Object.fromEntries([...touched].map(([table, ids]) => [table, [...ids]]));
+    search.changed(changed);
+    broadcast.postMessage(changed);
+  };
+  const transportFor: TransportFor = (link, token) => createHttpTransport({ baseUrl: link.serverUrl, token });
+  const runner = new SyncRunner({
+    db,
+    host,
+    transportFor,
+    onChanged: announceChanges,
+    onRemoved: () => window.location.reload(),
+    locks: navigator.locks,
+    events: window,
+    isOnline: () => navigator.onLine,
+  });
   const mutate = createMutate(db, {
     actor: () => usePreferences.getState().userName.trim() || 'anonymous',
     onCommit: ({ touched }) => {
-      const changed: ChangedIds = Object.fromEntries([...touched].map(([table, ids]) => [table, [...ids]]));
-      search.changed(changed);
-      broadcast.postMessage(changed);
+      announceChanges(touched);
+      runner.requestSync();
     },
   });
-  return { db, mutate, search, host: detectHost() };
+  // Another window's edits reach this one's runner too (only one window per machine owns sync).
+  new BroadcastChannel(CHANGES_CHANNEL).addEventListener('message', () => runner.requestSync());
+  runner.start();
+  return { db, mutate, search, host, sync: { runner, transportFor } };
 }
 
 function subscribeToLanguages(notify: () => void) {

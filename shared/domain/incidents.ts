@@ -51,6 +51,8 @@ export const checklistItemSchema = z.object({
   done: z.boolean().default(false),
   doneBy: z.string().nullable().default(null),
   doneAt: isoDateSchema.nullable().default(null),
+  /** The log entry whose tick or untick the item shows now (see shared/incidents/disputes.ts). */
+  doneEntryId: idSchema.nullable().default(null),
   answerIds: z.array(idSchema).default([]),
   source: z.enum(['playbook', 'adhoc']),
 });
@@ -79,6 +81,13 @@ export const logEntrySchema = z.object({
   /** For step entries: which step, and what happened to it. */
   itemId: idSchema.nullable().default(null),
   action: z.enum(STEP_ACTIONS).nullable().default(null),
+  /**
+   * For ticks and unticks: the entry whose state the author saw when acting (the step's
+   * `doneEntryId` then). See shared/incidents/disputes.ts.
+   */
+  basis: idSchema.nullable().optional(),
+  /** For ticks and unticks: concurrent changes the author was shown beside `basis` (they settle them). */
+  settles: z.array(idSchema).max(200).optional(),
   /** For status entries: the status moved to. */
   status: incidentStatusSchema.nullable().default(null),
 });

@@ -62,6 +62,7 @@ export function buildDeclaration(input: DeclareInput): { incident: Incident; ite
       done: false,
       doneBy: null,
       doneAt: null,
+      doneEntryId: null,
       answerIds: step.answerIds,
       source: 'playbook',
     };

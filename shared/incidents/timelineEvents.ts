@@ -1,19 +1,22 @@
-import type { ChecklistItem, CopyEvent, LogEntry } from '../domain';
+import type { CallAttempt, ChecklistItem, CopyEvent, LogEntry } from '../domain';
 import { mergeTimeline, type TimelineEvent } from './timeline';
 
 /** A timeline line: the log entry or copy it came from, so the view can say what happened. */
 export type IncidentEvent =
   | (TimelineEvent & { kind: 'log'; entry: LogEntry; item: ChecklistItem | null })
-  | (TimelineEvent & { kind: 'copy'; copy: CopyEvent });
+  | (TimelineEvent & { kind: 'copy'; copy: CopyEvent })
+  | (TimelineEvent & { kind: 'call'; call: CallAttempt });
 
 /**
  * Everything that happened in an incident, in time order: its log (declaration, status changes,
  * steps ticked, unticked, added, reassigned, notes, decisions, statements, corrections) and every
- * copy of an answer made for it. Each source arrives sorted by its index; the merge keeps the order.
+ * copy of an answer made for it, and every call attempt of its call tree (escalations included).
+ * Each source arrives sorted by its index; the merge keeps the order.
  */
-export function incidentTimeline(log: readonly LogEntry[], copies: readonly CopyEvent[], items: readonly ChecklistItem[]): IncidentEvent[] {
+export function incidentTimeline(log: readonly LogEntry[], copies: readonly CopyEvent[], items: readonly ChecklistItem[], calls: readonly CallAttempt[] = []): IncidentEvent[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   const fromLog = log.map((entry): IncidentEvent => ({ id: entry.id, at: entry.at, kind: 'log', entry, item: entry.itemId ? (byId.get(entry.itemId) ?? null) : null }));
   const fromCopies = copies.map((copy): IncidentEvent => ({ id: copy.id, at: copy.at, kind: 'copy', copy }));
-  return mergeTimeline<IncidentEvent>([fromLog, fromCopies]);
+  const fromCalls = calls.map((call): IncidentEvent => ({ id: call.id, at: call.at, kind: 'call', call }));
+  return mergeTimeline<IncidentEvent>([fromLog, fromCopies, fromCalls]);
 }

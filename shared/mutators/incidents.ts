@@ -50,7 +50,7 @@ export const incidentMutators = {
     const item = await requireItem(w, id);
     expectEntry(entry, item.incidentId, 'step');
     if (entry.itemId !== id || entry.action !== (done ? 'done' : 'undone')) throw new MutationError('invalid', 'the log entry records another change');
-    const patch = done ? { done, doneBy: entry.by, doneAt: entry.at } : { done, doneBy: null, doneAt: null };
+    const patch = done ? { done, doneBy: entry.by, doneAt: entry.at, doneEntryId: entry.id } : { done, doneBy: null, doneAt: null, doneEntryId: entry.id };
     await w.put('checklistItems', [applyPatch(item, patch, w.hlc)]);
     await putImmutable(w, 'logEntries', [entry], 'log entry');
   },

@@ -7,15 +7,21 @@
  *   where no header can be set. A meta policy ignores some directives, so those are left out of it.
  *
  * Nothing inline and nothing evaluated: no 'unsafe-inline', no 'unsafe-eval' (which is why the
- * renderer runs zod with `jitless: true`). Everything comes from the app's own origin.
+ * renderer runs zod with `jitless: true`). Everything comes from the app's own origin; the only
+ * other place the console talks to is the team sync server (connect-src).
  */
+export const TEAM_SERVER_SOURCES = 'https: http://127.0.0.1:* http://localhost:* http://[::1]:*';
+
 const DIRECTIVES: ReadonlyArray<readonly [directive: string, sources: string]> = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
   ['img-src', "'self' data:"],
   ['font-src', "'self'"],
-  ['connect-src', "'self'"],
+  // The team server's address is typed by people at run time, so it cannot be named here: any
+  // https origin, and plain http only on this machine's loopback (a team server run locally, the
+  // tests). Nothing can be loaded or run from those origins, only fetched as data.
+  ['connect-src', `'self' ${TEAM_SERVER_SOURCES}`],
   ['worker-src', "'self'"],
   ['manifest-src', "'self'"],
   ['base-uri', "'none'"],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hlcSchema, idSchema, isoDateSchema } from '../domain/common';
+import { MAX_DRIFT_MS } from '../hlc';
 import { DOMAIN_TABLES } from '../mutations/store';
 
 /**
@@ -22,7 +23,7 @@ export const MAX_PUSH_MUTATIONS = 500;
 export const PULL_PAGE_DEFAULT = 500;
 export const PULL_PAGE_MAX = 2000;
 /** A mutation stamped further than this in the future of the server's clock is refused. */
-export const MAX_CLOCK_DRIFT_MS = 5 * 60 * 1000;
+export const MAX_CLOCK_DRIFT_MS = MAX_DRIFT_MS;
 
 export const ROLES = ['admin', 'lead', 'responder', 'viewer'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -169,7 +170,15 @@ export const errorBodySchema = z.strictObject({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** The HTTP routes, in one place for both ends. */
+/**
+ * `error` codes of a 401. The first three mean this machine no longer belongs to the team (an
+ * admin revoked the device or its person, or the device left): the console removes the team's data
+ * from it and says why. The others (no token, a token this server does not know) mean "enrol".
+ */
+export const REVOKED_ERRORS = ['device-revoked', 'person-revoked', 'device-left'] as const;
+export const UNAUTHENTICATED_ERRORS = ['unauthenticated', 'invalid-token'] as const;
+
+/** The HTTP routes, in one place for both ends (admin routes: shared/sync/admin.ts). */
 export const ROUTES = {
   health: '/health',
   ready: '/ready',

@@ -10,8 +10,12 @@ import { DeclareDialog } from '../features/incidents/DeclareDialog';
 import { IncidentsView } from '../features/incidents/IncidentsView';
 import { OverdueWatcher } from '../features/incidents/OverdueWatcher';
 import { PlaybooksView } from '../features/playbooks/PlaybooksView';
+import { TreesView } from '../features/contactTrees/TreesView';
+import { PeopleView } from '../features/people/PeopleView';
+import { EscalationWatcher } from '../features/callTree/EscalationWatcher';
 import { Settings } from '../features/settings/Settings';
 import { SummaryView } from '../features/summary/SummaryView';
+import { SyncStatusBadge } from '../features/team/SyncStatusBadge';
 import type { MessageId } from '../i18n/messages/en';
 import { useAnnouncer } from './announcer';
 import { usePreferences, useSession, type View } from './uiStore';
@@ -20,6 +24,8 @@ const VIEWS: { id: View; label: MessageId }[] = [
   { id: 'incidents', label: 'nav.incidents' },
   { id: 'answers', label: 'nav.answers' },
   { id: 'playbooks', label: 'nav.playbooks' },
+  { id: 'people', label: 'nav.people' },
+  { id: 'trees', label: 'nav.trees' },
   { id: 'summary', label: 'nav.summary' },
   { id: 'settings', label: 'nav.settings' },
 ];
@@ -32,6 +38,10 @@ function CurrentView({ view, locale }: { view: View; locale: Lang }) {
       return <AnswersDesk locale={locale} />;
     case 'playbooks':
       return <PlaybooksView locale={locale} />;
+    case 'people':
+      return <PeopleView locale={locale} />;
+    case 'trees':
+      return <TreesView locale={locale} />;
     case 'summary':
       return <SummaryView locale={locale} />;
     case 'settings':
@@ -65,6 +75,7 @@ export function App({ locale }: { locale: Lang }) {
             </button>
           ))}
         </nav>
+        <SyncStatusBadge />
         <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
           {t('palette.open')} <kbd>Ctrl K</kbd>
         </button>
@@ -82,6 +93,7 @@ export function App({ locale }: { locale: Lang }) {
       <ImportIssues />
       <DeclareDialog locale={locale} />
       <OverdueWatcher locale={locale} />
+      <EscalationWatcher />
       <CommandPalette locale={locale} />
     </div>
   );

@@ -3,6 +3,8 @@ import type { CalmaDatabase } from '../db/database';
 import type { Mutate } from '../db/mutate';
 import type { SearchClient } from '../features/search/searchClient';
 import type { Host } from '../host';
+import type { TransportFor } from '../sync/enrolment';
+import type { SyncRunner } from '../sync/runner';
 
 /** The long-lived services every feature uses, created once at start-up (see main.tsx). */
 export interface Services {
@@ -10,6 +12,8 @@ export interface Services {
   mutate: Mutate;
   host: Host;
   search: SearchClient;
+  /** Team sync: the runner (one owner per machine) and how to reach a server. */
+  sync: { runner: SyncRunner; transportFor: TransportFor };
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Channel, Lang, RevisionStatus } from '@shared/domain';
 
-export type View = 'incidents' | 'answers' | 'playbooks' | 'summary' | 'settings';
+export type View = 'incidents' | 'answers' | 'playbooks' | 'people' | 'trees' | 'summary' | 'settings';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface AnswerFilters {

@@ -12,7 +12,7 @@ export interface DeviceState {
 
 const DEVICE_KEY = 'device';
 
-function newDeviceId(): string {
+export function newDeviceId(): string {
   const bytes = new Uint8Array(9);
   crypto.getRandomValues(bytes);
   return `d${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;

@@ -3,7 +3,7 @@ import type { FileFilter, Host } from './host';
 
 /** The host in a plain browser, built on the web platform's own clipboard, notifications and print. */
 export function createBrowserHost(win: Window = window): Host {
-  const secrets = new Map<string, string>();
+  const secrets = sessionSecrets(win);
   return {
     kind: 'browser',
     async copyText(text) {
@@ -36,13 +36,11 @@ export function createBrowserHost(win: Window = window): Host {
       win.print();
       return true;
     },
-    // A browser has no OS keychain: tokens live only as long as the tab, never in localStorage.
     async getSecret(key) {
-      return secrets.get(key) ?? null;
+      return secrets.get(key);
     },
     async setSecret(key, value) {
-      if (value === null) secrets.delete(key);
-      else secrets.set(key, value);
+      secrets.set(key, value);
       return true;
     },
   };
@@ -61,4 +59,32 @@ function pickFile(win: Window, filters: FileFilter[]): Promise<{ name: string; t
     input.addEventListener('cancel', () => resolve(null));
     input.click();
   });
+}
+
+/**
+ * A browser has no OS keychain. Tokens go to sessionStorage: they survive a reload of the tab (the
+ * console reloads itself after leaving a team, say) but not the tab, and never reach localStorage,
+ * which every later visit could read. Where sessionStorage is unavailable they live in memory.
+ */
+function sessionSecrets(win: Window) {
+  const memory = new Map<string, string>();
+  const prefix = 'calma.secret.';
+  let storage: Storage | null = null;
+  try {
+    storage = win.sessionStorage;
+  } catch {
+    storage = null;
+  }
+  return {
+    get(key: string): string | null {
+      return storage ? storage.getItem(prefix + key) : (memory.get(key) ?? null);
+    },
+    set(key: string, value: string | null): void {
+      if (storage) {
+        if (value === null) storage.removeItem(prefix + key);
+        else storage.setItem(prefix + key, value);
+      } else if (value === null) memory.delete(key);
+      else memory.set(key, value);
+    },
+  };
 }

@@ -15,15 +15,20 @@ describe('Content-Security-Policy', () => {
   it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
+        "connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
         "object-src 'none'; frame-ancestors 'none'",
     );
   });
 
   it.each([CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META])('allows nothing unsafe: %s', (policy) => {
     expect(policy).not.toMatch(/unsafe-/);
-    expect(policy).not.toMatch(/\*/);
-    expect(policy).not.toMatch(/\b(https?|ws|wss|blob|filesystem):/);
+    // Other origins only to fetch data from the team server: https anywhere, http on loopback only.
+    const others = directives(policy);
+    expect(others.get('connect-src')).toBe("'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*");
+    others.delete('connect-src');
+    const rest = [...others].map(([name, sources]) => `${name} ${sources}`).join('; ');
+    expect(rest).not.toMatch(/\*/);
+    expect(rest).not.toMatch(/\b(https?|ws|wss|blob|filesystem):/);
     expect(directives(policy).get('default-src')).toBe("'none'");
     expect(directives(policy).get('object-src')).toBe("'none'");
   });

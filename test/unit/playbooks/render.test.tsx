@@ -23,7 +23,7 @@ async function views(): Promise<{ services: Services; views: PlaybookView[] }> {
   const mutate = mutateFor(db);
   await seedDefaultLibrary(db, mutate);
   const result = playbookViews(await readPlaybookRows(db), new Date('2026-03-01T10:00:00Z'));
-  return { services: { db, mutate, host: {} as Services['host'], search: {} as Services['search'] }, views: result };
+  return { services: { db, mutate, host: {} as Services['host'], search: {} as Services['search'], sync: {} as Services['sync'] }, views: result };
 }
 
 const render = (services: Services, locale: Lang, node: React.ReactNode) =>

@@ -1,7 +1,8 @@
 import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useClock, useTicking } from '../../app/clock';
 import { useIntl } from 'react-intl';
-import type { ChecklistItem, Lang } from '@shared/domain';
+import type { ChecklistItem, Lang, LogEntry } from '@shared/domain';
+import { stepConcurrency, type StepConcurrency } from '@shared/incidents/disputes';
 import { dueAt, offsetMinutes, stepState, timeLeft } from '@shared/incidents/deadlines';
 import { formatDuration, formatOffset } from '@shared/incidents/offsets';
 import { uuidv7 } from '@shared/uuid';
@@ -17,6 +18,8 @@ interface Props {
   incidentId: string;
   declaredAt: string;
   items: ChecklistItem[];
+  /** The incident's log, where ticks and unticks record what they saw (for disputes). */
+  log: LogEntry[];
   locale: Lang;
 }
 
@@ -25,9 +28,10 @@ interface Props {
  * left. The clock re-renders only what changes each second (the countdowns, a step turning
  * overdue), so a checklist of hundreds of steps stays cheap.
  */
-export const Checklist = memo(function Checklist({ incidentId, declaredAt, items, locale }: Props) {
+export const Checklist = memo(function Checklist({ incidentId, declaredAt, items, log, locale }: Props) {
   const t = useT();
   useTicking();
+  const concurrency = useMemo(() => stepConcurrency(items, log), [items, log]);
   const done = items.filter((i) => i.done).length;
   const overdue = useClock((c) => items.filter((i) => stepState(i, c.now) === 'overdue').length);
   const ordered = useMemo(() => [...items].sort((a, b) => a.order - b.order || (a.dueAt ?? '').localeCompare(b.dueAt ?? '')), [items]);
@@ -38,7 +42,7 @@ export const Checklist = memo(function Checklist({ incidentId, declaredAt, items
       </h3>
       <ol className="steps">
         {ordered.map((item) => (
-          <ChecklistRow key={item.id} item={item} declaredAt={declaredAt} locale={locale} />
+          <ChecklistRow key={item.id} item={item} declaredAt={declaredAt} locale={locale} concurrency={concurrency.get(item.id)} />
         ))}
       </ol>
       <AddStep incidentId={incidentId} declaredAt={declaredAt} nextOrder={(ordered.at(-1)?.order ?? -1) + 1} />
@@ -62,7 +66,8 @@ function TimeLeft({ item }: { item: ChecklistItem }) {
   );
 }
 
-const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale }: { item: ChecklistItem; declaredAt: string; locale: Lang }) {
+const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, concurrency }: { item: ChecklistItem; declaredAt: string; locale: Lang; concurrency: StepConcurrency | undefined }) {
+  const dispute = concurrency && concurrency.rivals.length > 0 ? concurrency : undefined;
   const t = useT();
   // Re-renders when the step's state changes (turns due-soon, overdue), not at every tick.
   const state = useClock((c) => stepState(item, c.now));
@@ -88,7 +93,8 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale }: { 
       await mutate('checklist.setDone', {
         id: item.id,
         done,
-        entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: userName, itemId: item.id, action: done ? 'done' : 'undone' }),
+        // The entry the person saw: a change made elsewhere on the same basis makes a dispute.
+        entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: userName, itemId: item.id, action: done ? 'done' : 'undone', basis: item.doneEntryId, settles: concurrency?.concurrent.map((e) => e.id) }),
       });
       announce(t(done ? 'incidents.stepDone' : 'incidents.stepUndone', { step: firstLine }));
     } catch (error) {
@@ -108,7 +114,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale }: { 
   };
 
   return (
-    <li className={`step step-${state}`} data-testid="checklist-step">
+    <li className={`step step-${state}${dispute ? ' step-disputed' : ''}`} data-testid="checklist-step">
       <input type="checkbox" id={`step-${item.id}`} checked={pending ?? item.done} onChange={(e) => void toggle(e.target.checked)} aria-describedby={`step-when-${item.id}`} />
       <div className="step-body">
         <label htmlFor={`step-${item.id}`} className="step-title">{firstLine}</label>
@@ -124,6 +130,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale }: { 
           {item.ownerName ? t('incidents.owner', { name: item.ownerName, role: item.role ? roleLabel(item.role, t) : '—' }) : item.role ? roleLabel(item.role, t) : t('incidents.unassigned')}
           {!item.required && ` · ${t('incidents.optional')}`}
         </p>
+        {dispute && <DisputeNote dispute={dispute} onConfirm={() => void toggle(item.done)} />}
         <div className="row small">
           {item.answerIds.map((answerId) => (
             <button key={answerId} type="button" onClick={() => openCopy({ answerId, lang: locale, channel: lastChannel, incidentId: item.incidentId })}>
@@ -168,7 +175,7 @@ function AddStep({ incidentId, declaredAt, nextOrder }: { incidentId: string; de
         id, clock: {}, deleted: false, incidentId, order: nextOrder,
         text: { es: text.trim(), en: text.trim() }, role: '', ownerId: null, ownerName: owner.trim(), stepId: null,
         dueAt: offset === null ? null : dueAt(declaredAt, offset), required: true,
-        done: false, doneBy: null, doneAt: null, answerIds: [], source: 'adhoc',
+        done: false, doneBy: null, doneAt: null, doneEntryId: null, answerIds: [], source: 'adhoc',
       },
       entry: newLogEntry({ incidentId, kind: 'step', by: userName, itemId: id, action: 'added', text: text.trim() }),
     });
@@ -205,5 +212,23 @@ function StepHow({ text, open }: { text: string; open: boolean }) {
       <summary className="small">{t('incidents.how')}</summary>
       {shown && <Markdown text={text} className="markdown small" />}
     </details>
+  );
+}
+
+/**
+ * Two people changed this step in opposite ways at the same time (usually offline). Calma shows
+ * the later change, the same on every machine, and says so until someone confirms or changes it.
+ */
+function DisputeNote({ dispute, onConfirm }: { dispute: StepConcurrency; onConfirm: () => void }) {
+  const t = useT();
+  const intl = useIntl();
+  const describe = (e: LogEntry) =>
+    t(e.action === 'done' ? 'incidents.dispute.ticked' : 'incidents.dispute.unticked', { name: e.by, at: intl.formatTime(e.at, { hour: '2-digit', minute: '2-digit' }) });
+  return (
+    <p className="dispute small" role="note" data-testid="step-disputed">
+      <strong>{t('incidents.dispute.title')}</strong>{' '}
+      {t('incidents.dispute.body', { shown: describe(dispute.shown), rivals: intl.formatList(dispute.rivals.map(describe)) })}{' '}
+      <button type="button" onClick={onConfirm}>{t(dispute.shown.action === 'done' ? 'incidents.dispute.keepDone' : 'incidents.dispute.keepOpen')}</button>
+    </p>
   );
 }

@@ -7,6 +7,8 @@ import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useClock, useTicking } from '../../app/clock';
 import { useT } from '../../i18n/I18nProvider';
+import { CallTreePanel } from '../callTree/CallTreePanel';
+import { useIncidentCalls } from '../callTree/useIncidentCalls';
 import { Checklist } from './Checklist';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
 import { LogComposer } from './LogComposer';
@@ -23,6 +25,7 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
   const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
   const announce = useAnnouncer((s) => s.announce);
   const showSummary = useSession((s) => s.showSummary);
+  const calls = useIncidentCalls(id);
   if (rows === undefined) return <section className="detail" aria-busy="true" />;
   if (rows === null) return <section className="detail empty"><p>{t('incidents.gone')}</p></section>;
   const { incident, items, log, copies } = rows;
@@ -59,9 +62,10 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
           <button type="button" onClick={() => showSummary(id)}>{t('incidents.openSummary')}</button>
         </div>
       </header>
-      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} locale={locale} />
+      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} log={log} locale={locale} />
+      <CallTreePanel incident={incident} calls={calls} />
       <LogComposer incidentId={id} log={log} />
-      <Timeline incident={incident} log={log} copies={copies} items={items} locale={locale} />
+      <Timeline incident={incident} log={log} copies={copies} items={items} calls={calls} locale={locale} />
     </section>
   );
 }

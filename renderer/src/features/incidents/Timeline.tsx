@@ -2,13 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useMemo, useRef } from 'react';
 import { useIntl } from 'react-intl';
-import type { ChecklistItem, CopyEvent, Incident, Lang, LogEntry } from '@shared/domain';
+import type { CallAttempt, ChecklistItem, CopyEvent, Incident, Lang, LogEntry } from '@shared/domain';
 import { offsetMinutes } from '@shared/incidents/deadlines';
 import { formatOffset } from '@shared/incidents/offsets';
 import { incidentTimeline, type IncidentEvent } from '@shared/incidents/timelineEvents';
 import { useServices } from '../../app/services';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { CHANNEL_LABEL } from '../answers/labels';
+import { callEventText, useCallNames } from '../callTree/callEvents';
 import { useCorrection } from './correction';
 import { LOG_KIND_LABEL, STATUS_LABEL } from './labels';
 
@@ -19,18 +20,23 @@ interface Props {
   log: LogEntry[];
   copies: CopyEvent[];
   items: ChecklistItem[];
+  /** The incident's call attempts (call tree), if any. */
+  calls?: CallAttempt[];
   locale: Lang;
 }
+
+const NO_CALLS: CallAttempt[] = [];
 
 /**
  * Everything that happened, in time order, newest last. Virtualized with measured row heights, so
  * it stays smooth with 10,000 entries; each line shows the local time and the T+ offset.
  */
-export const Timeline = memo(function Timeline({ incident, log, copies, items, locale }: Props) {
+export const Timeline = memo(function Timeline({ incident, log, copies, items, calls = NO_CALLS, locale }: Props) {
   const t = useT();
   const intl = useIntl();
   const { db } = useServices();
-  const events = useMemo(() => incidentTimeline(log, copies, items), [log, copies, items]);
+  const events = useMemo(() => incidentTimeline(log, copies, items, calls), [log, copies, items, calls]);
+  const callNames = useCallNames(calls);
   const answerIds = useMemo(() => [...new Set(copies.map((c) => c.answerId))], [copies]);
   const titles = useLiveQuery(async () => new Map((await db.answers.bulkGet(answerIds)).flatMap((a) => (a ? [[a.id, a.title[locale] || a.title.en] as const] : []))), [db, answerIds, locale]);
   const corrected = useMemo(() => new Set(log.map((e) => e.correctsId).filter(Boolean)), [log]);
@@ -54,12 +60,12 @@ export const Timeline = memo(function Timeline({ incident, log, copies, items, l
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const event = events[row.index]!;
-            const text = describe(event, t, titles, locale);
+            const text = event.kind === 'call' ? callEventText(event.call, callNames, t) : describe(event, t, titles, locale);
             return (
               <article
                 key={event.id}
                 data-index={row.index}
-                className={`timeline-row kind-${event.kind === 'log' ? event.entry.kind : 'copy'}`}
+                className={`timeline-row kind-${event.kind === 'log' ? event.entry.kind : event.kind}`}
                 aria-posinset={row.index + 1}
                 aria-setsize={events.length}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
@@ -69,7 +75,7 @@ export const Timeline = memo(function Timeline({ incident, log, copies, items, l
                   <span className="muted">{formatOffset(offsetMinutes(incident.declaredAt, event.at))}</span>
                 </time>
                 <p className="timeline-text">
-                  <strong>{event.kind === 'log' ? event.entry.by : event.copy.by}</strong> {text}
+                  <strong>{event.kind === 'log' ? event.entry.by : event.kind === 'copy' ? event.copy.by : event.call.by}</strong> {text}
                   {event.kind === 'log' && corrected.has(event.entry.id) && <span className="badge badge-note">{t('incidents.log.corrected')}</span>}
                   {event.kind === 'log' && ['note', 'decision', 'statement', 'correction'].includes(event.entry.kind) && (
                     <button type="button" className="link small" onClick={() => correct({ id: event.entry.id, text: event.entry.text })}>
@@ -86,7 +92,7 @@ export const Timeline = memo(function Timeline({ incident, log, copies, items, l
   );
 });
 
-function describe(event: IncidentEvent, t: Translate, titles: Map<string, string> | undefined, locale: Lang): string {
+function describe(event: Exclude<IncidentEvent, { kind: 'call' }>, t: Translate, titles: Map<string, string> | undefined, locale: Lang): string {
   if (event.kind === 'copy') {
     const c = event.copy;
     return t(c.confirmedUnapproved ? 'incidents.event.copyUnapproved' : 'incidents.event.copy', {

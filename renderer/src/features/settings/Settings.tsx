@@ -7,6 +7,7 @@ import { usePreferences, type ThemeChoice } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { ANSWERS } from '../library/libraryKinds';
 import { useLibraryFiles } from '../library/useLibraryFiles';
+import { TeamSettings } from '../team/TeamSettings';
 
 const PERSISTENCE_LABEL = { persistent: 'settings.persistent', 'best-effort': 'settings.bestEffort', unsupported: 'settings.unsupported' } as const;
 
@@ -76,6 +77,7 @@ export function Settings() {
           <button type="button" onClick={() => void files.exportFile('json')}>{t('settings.exportJson')}</button>
         </div>
       </section>
+      <TeamSettings />
       <section aria-labelledby="s-about">
         <h3 id="s-about">{t('settings.about')}</h3>
         <p>{host.kind === 'electron' ? t('settings.hostElectron') : t('settings.hostBrowser')}</p>

@@ -1,5 +1,8 @@
 import { incidentsEn } from './incidents.en';
 import { playbooksEn } from './playbooks.en';
+import { peopleEn } from './people.en';
+import { treesEn } from './trees.en';
+import { teamEn } from './team.en';
 
 /** English messages. The source catalogue: every other language must have exactly these keys. */
 const core = {
@@ -161,5 +164,5 @@ const core = {
   'settings.hostBrowser': 'Calma in a browser. Works without a network once loaded; data stays in this browser.',
 } as const;
 
-export const en = { ...core, ...incidentsEn, ...playbooksEn } as const;
+export const en = { ...core, ...teamEn, ...incidentsEn, ...playbooksEn, ...treesEn, ...peopleEn } as const;
 export type MessageId = keyof typeof en;

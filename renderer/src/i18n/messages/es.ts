@@ -1,6 +1,9 @@
 import type { MessageId } from './en';
 import { incidentsEs } from './incidents.es';
 import { playbooksEs } from './playbooks.es';
+import { peopleEs } from './people.es';
+import { treesEs } from './trees.es';
+import { teamEs } from './team.es';
 
 /** Mensajes en español. El tipo exige exactamente las mismas claves que el catálogo inglés. */
 const core = {
@@ -162,4 +165,4 @@ const core = {
   'settings.hostBrowser': 'Calma en un navegador. Funciona sin red una vez cargada; los datos se quedan en este navegador.',
 } satisfies Record<string, string>;
 
-export const es: Record<MessageId, string> = { ...core, ...incidentsEs, ...playbooksEs };
+export const es: Record<MessageId, string> = { ...core, ...teamEs, ...incidentsEs, ...playbooksEs, ...treesEs, ...peopleEs };

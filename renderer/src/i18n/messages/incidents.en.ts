@@ -128,4 +128,10 @@ export const incidentsEn = {
   'incidents.role.hr': 'People (HR)',
   'incidents.role.customer-care': 'Customer care',
   'incidents.role.executive': 'Executive',
+  'incidents.dispute.title': 'Disputed:',
+  'incidents.dispute.ticked': '{name} ticked it at {at}',
+  'incidents.dispute.unticked': '{name} unticked it at {at}',
+  'incidents.dispute.body': '{rivals}, while {shown}. Calma shows the later change, the same on every machine. Check with them, then confirm or change it.',
+  'incidents.dispute.keepDone': 'Confirm done',
+  'incidents.dispute.keepOpen': 'Confirm not done',
 } as const;

@@ -130,4 +130,10 @@ export const incidentsEs: Record<keyof typeof incidentsEn, string> = {
   'incidents.role.hr': 'Personas (RR. HH.)',
   'incidents.role.customer-care': 'Atención al cliente',
   'incidents.role.executive': 'Dirección',
+  'incidents.dispute.title': 'En disputa:',
+  'incidents.dispute.ticked': '{name} lo marcó a las {at}',
+  'incidents.dispute.unticked': '{name} lo desmarcó a las {at}',
+  'incidents.dispute.body': '{rivals}, mientras {shown}. Calma muestra el cambio posterior, igual en todas las máquinas. Compruébalo con ellos y confírmalo o cámbialo.',
+  'incidents.dispute.keepDone': 'Confirmar hecho',
+  'incidents.dispute.keepOpen': 'Confirmar pendiente',
 };

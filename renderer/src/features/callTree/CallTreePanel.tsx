@@ -1,0 +1,265 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { callTreeProgress, directoryOf, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
+import type { CallAttempt, ContactTree, Incident, Person } from '@shared/domain';
+import { MutationError } from '@shared/mutations/error';
+import { uuidv7 } from '@shared/uuid';
+import { useAnnouncer } from '../../app/announcer';
+import { useClock, useTicking } from '../../app/clock';
+import { useServices } from '../../app/services';
+import { usePreferences, useSession } from '../../app/uiStore';
+import { useNow } from '../../app/useNow';
+import { useT, type Translate } from '../../i18n/I18nProvider';
+import { formatDuration } from '@shared/incidents/offsets';
+import { MANUAL_OUTCOMES, nodeLabel, OUTCOME_LABEL } from '../contactTrees/labels';
+import { NodeWarnings } from '../contactTrees/NodeWarnings';
+import { useDirectory, useTree, useTreeList } from '../contactTrees/useContactTrees';
+import { mailtoUrl, telUrl } from './callLinks';
+
+/**
+ * Running the incident's call tree: who to call now (with their numbers as tel: links, their
+ * address as a mailto: link, and a copy button), a button per outcome to record each attempt,
+ * when the current person's time runs out and who comes next, and progress by branch. The
+ * escalations themselves are recorded by the EscalationWatcher, which runs whatever screen is open.
+ */
+export function CallTreePanel({ incident, calls }: { incident: Incident; calls: CallAttempt[] | undefined }) {
+  const t = useT();
+  const tree = useTree(incident.contactTreeId);
+  const people = useDirectory();
+  const ready = tree !== undefined && people !== undefined && calls !== undefined;
+
+  return (
+    <section className="call-tree" aria-labelledby="call-tree-title" data-testid="call-tree">
+      <h3 id="call-tree-title">{t('callTree.title')}</h3>
+      {!incident.contactTreeId && <TreeChooser incident={incident} current={null} />}
+      {incident.contactTreeId && tree === null && (
+        <>
+          <p className="warning">{t('callTree.treeGone')}</p>
+          <TreeChooser incident={incident} current={null} />
+        </>
+      )}
+      {ready && tree && <RunningTree incident={incident} tree={tree} people={people} calls={calls} />}
+    </section>
+  );
+}
+
+function RunningTree({ incident, tree, people, calls }: { incident: Incident; tree: ContactTree; people: Person[]; calls: CallAttempt[] }) {
+  const t = useT();
+  const intl = useIntl();
+  // States change when attempts are recorded; the clock only matters for whose working hours it is.
+  const now = useNow(60_000).getTime();
+  const activatedAt = treeActivatedAt(incident);
+  const run = useMemo(() => runCallTree({ tree, people, attempts: calls, activatedAt, now }), [tree, people, calls, activatedAt, now]);
+  const progress = useMemo(() => callTreeProgress(run), [run]);
+  const directory = useMemo(() => directoryOf(people), [people]);
+  const warnings = useMemo(() => treeWarnings(tree, people, now), [tree, people, now]);
+  const label = (node: NodeRun['node']) => nodeLabel(node, directory.byId, t);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  return (
+    <>
+      <p className="muted small">
+        {t('callTree.running', { name: tree.name, at: intl.formatTime(activatedAt, { hour: '2-digit', minute: '2-digit' }) })}
+      </p>
+      <p className="call-progress" data-testid="call-progress">{progressText(t, progress.overall)}</p>
+      {progress.branches.length > 1 && (
+        <ul className="call-branches" aria-label={t('callTree.byBranch')}>
+          {progress.branches.map((b) => (
+            <li key={b.head.node.id} data-testid="call-branch">
+              <strong>{label(b.head.node)}</strong>: {progressText(t, b)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 id="call-now-title" ref={headingRef} tabIndex={-1}>{t('callTree.callNow')}</h4>
+      {run.callNow.length === 0 ? (
+        <p className="muted">{progress.overall.pending + progress.overall.calling === 0 ? t('callTree.allDone') : t('callTree.nobodyNow')}</p>
+      ) : (
+        <ol className="call-now" aria-labelledby="call-now-title">
+          {run.callNow.map((n) => (
+            <CallCard key={n.node.id} run={n} label={label(n.node)} incident={incident} treeId={tree.id} warnings={warnings.get(n.node.id) ?? []} afterLast={() => headingRef.current?.focus()} />
+          ))}
+        </ol>
+      )}
+      <details className="call-whole-tree">
+        <summary>{t('callTree.wholeTree')}</summary>
+        <WholeTree run={run} label={label} people={directory.byId} />
+      </details>
+      <details className="call-change">
+        <summary>{t('callTree.change')}</summary>
+        <TreeChooser incident={incident} current={tree.id} />
+      </details>
+    </>
+  );
+}
+
+function progressText(t: Translate, p: Progress): string {
+  return t('callTree.progress', { reached: p.reached, total: p.total, calling: p.calling, pending: p.pending, failed: p.failed });
+}
+
+function CallCard({ run, label, incident, treeId, warnings, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; warnings: Parameters<typeof NodeWarnings>[0]['warnings']; afterLast(): void }) {
+  const t = useT();
+  const intl = useIntl();
+  const { mutate, host } = useServices();
+  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const announce = useAnnouncer((s) => s.announce);
+  const [busy, setBusy] = useState(false);
+  const person = run.current!;
+  const next = run.sequence[run.step + 1] ?? null;
+  const last = run.attempts.at(-1);
+
+  const record = async (outcome: CallAttempt['outcome'], button: HTMLButtonElement) => {
+    setBusy(true);
+    try {
+      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: person.id, outcome, by: userName, at: new Date().toISOString(), note: '' };
+      await mutate('call.record', { attempt });
+      announce(t('callTree.recorded', { name: person.name, outcome: t(OUTCOME_LABEL[outcome]) }));
+    } catch (e) {
+      announce(t('callTree.recordFailed', { reason: e instanceof MutationError ? e.message : String(e) }), 'error');
+    } finally {
+      setBusy(false);
+      // A reached node leaves the list: the keyboard goes back to the list's heading, not to nowhere.
+      requestAnimationFrame(() => {
+        if (!button.isConnected) afterLast();
+      });
+    }
+  };
+  const open = (url: string) => void host.openExternal(url);
+  const copy = async () => {
+    const lines = [person.name, ...person.phones, person.email].filter(Boolean);
+    await host.copyText(lines.join('\n'));
+    announce(t('callTree.copied', { name: person.name }));
+  };
+
+  return (
+    <li className={`call-card state-${run.state}`} data-testid="call-card" aria-labelledby={`call-${run.node.id}`}>
+      <div className="call-card-head">
+        <strong id={`call-${run.node.id}`}>{person.name}</strong>
+        {run.node.target.kind === 'role' || run.step > 0 ? <span className="muted"> · {label}</span> : null}
+        {run.step > 0 && <span className="badge badge-note">{t('callTree.backup')}</span>}
+      </div>
+      <Countdown at={run.escalateAt!} next={next} />
+      <p className="call-contacts">
+        {person.phones.map((phone) => {
+          const url = telUrl(phone);
+          return url ? (
+            <a key={phone} href={url} onClick={(e) => { e.preventDefault(); open(url); }} aria-label={t('callTree.callNumber', { name: person.name, phone })}>{phone}</a>
+          ) : (
+            <span key={phone}>{phone}</span>
+          );
+        })}
+        {person.email && (mailtoUrl(person.email) ? (
+          <a href={mailtoUrl(person.email)!} onClick={(e) => { e.preventDefault(); open(mailtoUrl(person.email)!); }}>{person.email}</a>
+        ) : (
+          <span>{person.email}</span>
+        ))}
+        {person.phones.length === 0 && !person.email && <span className="muted">{t('callTree.noContact')}</span>}
+        <button type="button" className="small" onClick={() => void copy()}>{t('callTree.copy')}</button>
+      </p>
+      <NodeWarnings warnings={warnings} label={label} />
+      <div className="call-outcomes" role="group" aria-label={t('callTree.recordFor', { name: person.name })}>
+        {MANUAL_OUTCOMES.map((outcome) => (
+          <button key={outcome} type="button" className={outcome === 'reached' ? 'primary' : undefined} aria-disabled={busy || undefined} onClick={(e) => !busy && void record(outcome, e.currentTarget)}>
+            {t(OUTCOME_LABEL[outcome])}
+          </button>
+        ))}
+      </div>
+      {last && (
+        <p className="muted small">
+          {t('callTree.lastAttempt', { outcome: t(OUTCOME_LABEL[last.outcome]), at: intl.formatTime(last.at, { hour: '2-digit', minute: '2-digit' }), by: last.by })}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** "Moves to Ben in 4:32": the only part of a card that changes every second. */
+function Countdown({ at, next }: { at: number; next: Person | null }) {
+  const t = useT();
+  useTicking();
+  const seconds = useClock((c) => Math.max(0, Math.ceil((at - c.now) / 1000)));
+  const time = formatDuration(seconds * 1000);
+  return <p className="call-countdown small">{next ? t('callTree.movesTo', { name: next.name, time }) : t('callTree.givesUp', { time })}</p>;
+}
+
+const STATE_LABEL = {
+  pending: 'callTree.state.pending',
+  calling: 'callTree.state.calling',
+  escalated: 'callTree.state.escalated',
+  reached: 'callTree.state.reached',
+  failed: 'callTree.state.failed',
+} as const;
+
+function WholeTree({ run, label, people }: { run: ReturnType<typeof runCallTree>; label: (node: NodeRun['node']) => string; people: ReadonlyMap<string, Person> }) {
+  const t = useT();
+  const intl = useIntl();
+  const time = (at: string) => intl.formatTime(at, { hour: '2-digit', minute: '2-digit' });
+  return (
+    <ol className="call-tree-status">
+      {run.nodes.map((n) => (
+        <li key={n.node.id} style={{ marginInlineStart: `${n.depth * 1.25}rem` }} data-testid="call-node">
+          <span className={`badge call-state-${n.state}`}>{t(STATE_LABEL[n.state])}</span> <strong>{label(n.node)}</strong>
+          {n.current && <span className="muted"> · {n.current.name}</span>}
+          {n.attempts.length > 0 && (
+            <ul className="call-attempts small">
+              {n.attempts.map((a) => (
+                <li key={a.id}>
+                  {time(a.at)} · {people.get(a.personId ?? '')?.name ?? t('trees.node.unknownPerson')}: {t(OUTCOME_LABEL[a.outcome])} ({a.by})
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Picks the incident's tree and starts it (or starts another one, from the top). */
+function TreeChooser({ incident, current }: { incident: Incident; current: string | null }) {
+  const t = useT();
+  const { mutate } = useServices();
+  const announce = useAnnouncer((s) => s.announce);
+  const setView = useSession((s) => s.setView);
+  const trees = useTreeList();
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const selected = trees?.some((tr) => tr.id === choice) ? choice : (trees?.find((tr) => tr.id !== current)?.id ?? trees?.[0]?.id ?? '');
+
+  if (trees?.length === 0) {
+    return (
+      <p className="muted">
+        {t('callTree.noTrees')}{' '}
+        <button type="button" className="link" onClick={() => setView('trees')}>{t('callTree.goToTrees')}</button>
+      </p>
+    );
+  }
+  const activate = async (event: FormEvent) => {
+    event.preventDefault();
+    const tree = trees?.find((tr) => tr.id === selected);
+    if (!tree) {
+      setError(t('callTree.chooseFirst'));
+      return;
+    }
+    try {
+      await mutate('incident.update', { id: incident.id, fields: { contactTreeId: tree.id } });
+      setError(null);
+      announce(t('callTree.activated', { name: tree.name }));
+    } catch (e) {
+      setError(e instanceof MutationError ? e.message : String(e));
+    }
+  };
+  return (
+    <form className="call-choose row" onSubmit={(e) => void activate(e)} noValidate>
+      <label>
+        {t('callTree.choose')}
+        <select value={selected} onChange={(e) => setChoice(e.target.value)} data-testid="call-tree-choice">
+          {trees?.map((tr) => <option key={tr.id} value={tr.id}>{tr.name}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="primary">{current ? t('callTree.restartWith') : t('callTree.activate')}</button>
+      <p className="muted small">{current ? t('callTree.restartNote') : t('callTree.activateNote')}</p>
+      {error && <p className="error small" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef } from 'react';
+import { directoryOf, escalationAttempt, runCallTree, treeActivatedAt } from '@shared/contactTrees';
+import type { Incident } from '@shared/domain';
+import { MutationError } from '@shared/mutations/error';
+import { isOpen } from '@shared/incidents/statusMachine';
+import { useAnnouncer } from '../../app/announcer';
+import { useClock, useTicking } from '../../app/clock';
+import { useServices } from '../../app/services';
+import { usePreferences } from '../../app/uiStore';
+import { useT } from '../../i18n/I18nProvider';
+import { nodeLabel } from '../contactTrees/labels';
+import { useDirectory, useTree } from '../contactTrees/useContactTrees';
+import { useIncidentCalls } from './useIncidentCalls';
+
+/**
+ * The local escalation timers of every open incident with a call tree, whatever screen is open:
+ * when someone's time runs out, Calma records the escalation (a call attempt "escalated"), which
+ * moves the node to its next person, says so, and sends a desktop notification. Offline, no server.
+ */
+export function EscalationWatcher() {
+  const { db } = useServices();
+  const running = useLiveQuery(async () => (await db.incidents.toArray()).filter((i) => !i.deleted && isOpen(i.status) && i.contactTreeId), [db]);
+  return <>{running?.map((incident) => <IncidentEscalations key={incident.id} incident={incident} />)}</>;
+}
+
+function IncidentEscalations({ incident }: { incident: Incident }) {
+  const t = useT();
+  const { mutate, host } = useServices();
+  const tree = useTree(incident.contactTreeId);
+  const people = useDirectory();
+  const calls = useIncidentCalls(incident.id);
+  const announce = useAnnouncer((s) => s.announce);
+  const activatedAt = treeActivatedAt(incident);
+  // Records this window has already tried: a tick seen again while a write is under way is a no-op.
+  const tried = useRef(new Set<string>());
+  useTicking();
+
+  // When the earliest open node runs out of time; the clock re-renders this only when it is reached.
+  const earliest = useMemo(() => {
+    if (!tree || !people || !calls) return null;
+    // An open node's deadline does not depend on the time it is asked at: any `now` gives the same.
+    const times = runCallTree({ tree, people, attempts: calls, activatedAt, now: activatedAt }).callNow.map((n) => n.escalateAt!);
+    return times.length > 0 ? Math.min(...times) : null;
+  }, [tree, people, calls, activatedAt]);
+  const due = useClock((c) => earliest !== null && c.now >= earliest);
+
+  useEffect(() => {
+    if (!due || !tree || !people || !calls) return;
+    const now = new Date();
+    const byId = directoryOf(people).byId;
+    const run = runCallTree({ tree, people, attempts: calls, activatedAt, now: now.getTime() });
+    for (const escalation of run.due) {
+      const by = usePreferences.getState().userName.trim() || t('user.anonymous');
+      const attempt = escalationAttempt(escalation, { incidentId: incident.id, treeId: tree.id, activatedAt, by, at: now });
+      if (tried.current.has(attempt.id)) continue;
+      tried.current.add(attempt.id);
+      const node = run.nodes.find((n) => n.node.id === escalation.nodeId)!;
+      const values = {
+        incident: incident.title,
+        node: nodeLabel(node.node, byId, t),
+        from: byId.get(escalation.fromPersonId)?.name ?? '',
+        to: escalation.toPersonId ? (byId.get(escalation.toPersonId)?.name ?? '') : '',
+        minutes: node.node.escalateAfterMinutes,
+      };
+      const message = escalation.toPersonId ? t('callTree.escalated', values) : t('callTree.gaveUp', values);
+      mutate('call.record', { attempt }).then(
+        () => {
+          announce(message);
+          void host.notify(t('callTree.notifyTitle', values), message).catch(() => false);
+        },
+        (error: unknown) => {
+          // Another window (or machine) recorded this escalation first: it happened once, as it should.
+          if (!(error instanceof MutationError && error.code === 'conflict')) console.error(error);
+        },
+      );
+    }
+  }, [due, tree, people, calls, activatedAt, incident.id, incident.title, mutate, host, announce, t]);
+  return null;
+}

@@ -1,0 +1,94 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { KNOWN_ROLES, type Person } from '@shared/domain';
+import type { TreeNode } from '@shared/contactTrees';
+import { uuidv7 } from '@shared/uuid';
+import { useT } from '../../i18n/I18nProvider';
+import { roleLabel } from '../incidents/labels';
+import { MAX_ESCALATION_MINUTES } from './TreeNodeRow';
+
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+type Problem = 'person' | 'role' | 'minutes';
+
+/**
+ * Adds a person or a role to the tree, under the node chosen (or at the top). The form keeps its
+ * place and its "Under" choice after adding, so a branch is built by adding one after another.
+ */
+export function AddNodeForm({ people, parents, onAdd, firstId }: { people: readonly Person[]; parents: { id: string; label: string }[]; firstId: string; onAdd(node: Omit<TreeNode, 'parentId' | 'order'>, parentId: string | null): void }) {
+  const t = useT();
+  const ids = useId();
+  const [kind, setKind] = useState<'person' | 'role'>('person');
+  const [personId, setPersonId] = useState('');
+  const [role, setRole] = useState('');
+  const [parentId, setParentId] = useState('');
+  const [minutes, setMinutes] = useState('10');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const choices = useMemo(() => people.filter((p) => !p.deleted).sort((a, b) => byName.compare(a.name, b.name)), [people]);
+  const roles = useMemo(() => [...new Set([...KNOWN_ROLES, ...people.flatMap((p) => (p.deleted ? [] : p.roles))])], [people]);
+  const parent = parents.some((p) => p.id === parentId) ? parentId : '';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(minutes);
+    const found: Problem[] = [];
+    if (kind === 'person' && !choices.some((p) => p.id === personId)) found.push('person');
+    if (kind === 'role' && role.trim() === '') found.push('role');
+    if (!/^\d+$/.test(minutes.trim()) || value < 1 || value > MAX_ESCALATION_MINUTES) found.push('minutes');
+    setProblems(found);
+    if (found.length > 0) return;
+    const target = kind === 'person' ? { kind: 'person' as const, personId } : { kind: 'role' as const, role: role.trim() };
+    onAdd({ id: uuidv7(), target, escalateAfterMinutes: value }, parent === '' ? null : parent);
+    setPersonId('');
+    setRole('');
+  };
+  const invalid = (p: Problem) => problems.includes(p) || undefined;
+
+  return (
+    <form className="tree-add no-print" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('trees.add.title')}</h3>
+      <div className="tree-add-fields">
+        <fieldset className="tree-add-kind">
+          <legend>{t('trees.add.kind')}</legend>
+          <label className="confirm"><input id={firstId} type="radio" name={`${ids}-kind`} checked={kind === 'person'} onChange={() => setKind('person')} />{t('trees.add.person')}</label>
+          <label className="confirm"><input type="radio" name={`${ids}-kind`} checked={kind === 'role'} onChange={() => setKind('role')} />{t('trees.add.role')}</label>
+        </fieldset>
+        {kind === 'person' ? (
+          <label>
+            {t('trees.add.whichPerson')}
+            <select value={personId} aria-invalid={invalid('person')} onChange={(e) => setPersonId(e.target.value)} data-testid="tree-add-person">
+              <option value="">{t('trees.add.choose')}</option>
+              {choices.map((p) => (
+                <option key={p.id} value={p.id}>{p.left ? t('trees.add.personLeft', { name: p.name }) : p.name}</option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label>
+            {t('trees.add.whichRole')}
+            <input value={role} maxLength={80} list={`${ids}-roles`} aria-invalid={invalid('role')} onChange={(e) => setRole(e.target.value)} data-testid="tree-add-role" />
+            <datalist id={`${ids}-roles`}>
+              {roles.map((r) => <option key={r} value={r}>{roleLabel(r, t)}</option>)}
+            </datalist>
+          </label>
+        )}
+        <label>
+          {t('trees.add.under')}
+          <select value={parent} onChange={(e) => setParentId(e.target.value)} data-testid="tree-add-under">
+            <option value="">{t('trees.node.top')}</option>
+            {parents.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('trees.node.minutes')}
+          <input type="number" inputMode="numeric" min={1} max={MAX_ESCALATION_MINUTES} step={1} value={minutes} aria-invalid={invalid('minutes')} onChange={(e) => setMinutes(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">{t('trees.add.submit')}</button>
+      </div>
+      {problems.length > 0 && (
+        <ul className="error small" role="alert">
+          {problems.map((p) => <li key={p}>{p === 'minutes' ? t('trees.node.minutesInvalid', { max: MAX_ESCALATION_MINUTES }) : t(p === 'person' ? 'trees.add.needPerson' : 'trees.add.needRole')}</li>)}
+        </ul>
+      )}
+      {choices.length === 0 && <p className="muted small">{t('trees.add.noPeople')}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { treeWarnings } from '@shared/contactTrees';
+import { contactTreeSchema, type ContactTree, type Lang, type Person } from '@shared/domain';
+import { MutationError } from '@shared/mutations/error';
+import { uuidv7 } from '@shared/uuid';
+import { useAnnouncer } from '../../app/announcer';
+import { useServices } from '../../app/services';
+import { useNow } from '../../app/useNow';
+import { useT } from '../../i18n/I18nProvider';
+import { TreeEditor } from './TreeEditor';
+import { useTreeSession } from './treeSession';
+import { useDirectory, useTreeList } from './useContactTrees';
+
+const NAME_MAX = contactTreeSchema.shape.name.maxLength ?? 200;
+
+/**
+ * Contact trees: who calls whom in a crisis. The list of trees, a form to start one, and the
+ * selected tree's editor, with the problems of each tree (no backup, details not verified, people
+ * who left…) counted in the list and shown on the nodes themselves.
+ */
+export function TreesView({ locale }: { locale: Lang }) {
+  const t = useT();
+  const trees = useTreeList();
+  const people = useDirectory();
+  const selected = useTreeSession((s) => s.selectedTreeId);
+  const select = useTreeSession((s) => s.selectTree);
+  const current = trees?.find((tr) => tr.id === selected) ?? trees?.[0] ?? null;
+
+  return (
+    <div className="contact-trees">
+      <aside className="tree-list no-print" aria-labelledby="tree-list-title">
+        <h2 id="tree-list-title">{t('trees.title')}</h2>
+        <NewTreeForm onCreated={select} />
+        {trees?.length === 0 && <p className="muted">{t('trees.none')}</p>}
+        <ul>
+          {trees?.map((tree) => (
+            <li key={tree.id}>
+              <TreeLink tree={tree} people={people} current={tree.id === current?.id} onSelect={() => select(tree.id)} />
+            </li>
+          ))}
+        </ul>
+      </aside>
+      {current && people ? (
+        <TreeEditor key={current.id} tree={current} people={people} locale={locale} />
+      ) : (
+        <section className="detail empty no-print">{trees && <p>{t('trees.pickOne')}</p>}</section>
+      )}
+    </div>
+  );
+}
+
+function TreeLink({ tree, people, current, onSelect }: { tree: ContactTree; people: Person[] | undefined; current: boolean; onSelect(): void }) {
+  const t = useT();
+  const now = useNow(60_000);
+  const warned = useMemo(() => (people ? treeWarnings(tree, people, now).size : 0), [tree, people, now]);
+  return (
+    <button type="button" className="incident-link" aria-current={current ? 'true' : undefined} onClick={onSelect}>
+      <span className="incident-link-title">{tree.name}</span>
+      <span className="muted small">
+        {t('trees.nodeCount', { count: tree.nodes.length })}
+        {warned > 0 && <> · <span className="tree-warned">{t('trees.warnedCount', { count: warned })}</span></>}
+      </span>
+    </button>
+  );
+}
+
+function NewTreeForm({ onCreated }: { onCreated(id: string): void }) {
+  const t = useT();
+  const { mutate } = useServices();
+  const announce = useAnnouncer((s) => s.announce);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setError(t('trees.nameRequired'));
+      return;
+    }
+    const id = uuidv7();
+    try {
+      await mutate('contactTree.create', { tree: { id, clock: {}, deleted: false, name: trimmed, nodes: [] } });
+    } catch (e) {
+      setError(e instanceof MutationError ? e.message : String(e));
+      return;
+    }
+    setName('');
+    setError(null);
+    onCreated(id);
+    announce(t('trees.created', { name: trimmed }));
+  };
+
+  return (
+    <form className="tree-new" onSubmit={(e) => void create(e)} noValidate>
+      <label>
+        {t('trees.newName')}
+        <input
+          value={name}
+          maxLength={NAME_MAX}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'tree-new-error' : undefined}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          data-testid="tree-new-name"
+        />
+      </label>
+      {error && <p id="tree-new-error" className="error small">{error}</p>}
+      <button type="submit" className="primary">{t('trees.create')}</button>
+    </form>
+  );
+}

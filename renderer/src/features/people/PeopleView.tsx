@@ -1,0 +1,128 @@
+import { useDeferredValue, useMemo, useRef } from 'react';
+import { useHotkeys } from 'react-hotkeys-hook';
+import type { Lang } from '@shared/domain';
+import { useT } from '../../i18n/I18nProvider';
+import { roleLabel } from '../incidents/labels';
+import { ImportPeopleDialog } from './ImportPeopleDialog';
+import { PeopleIndex } from './peopleIndex';
+import { PeopleList } from './PeopleList';
+import { usePeopleUi } from './peopleStore';
+import { PersonEditor } from './PersonEditor';
+import { usePeople } from './usePeople';
+import { usePeopleFiles } from './usePeopleFiles';
+
+/**
+ * The directory: search as you type (names, roles, phones, email; accents and case aside), a
+ * virtualized list, and the selected person in an editor. Import from CSV or vCard with a preview,
+ * export to CSV or vCard. Keyboard first: "/" searches, ↓ enters the list, Enter edits, Escape
+ * returns to the list, Alt+N adds a person.
+ */
+export function PeopleView({ locale }: { locale: Lang }) {
+  const t = useT();
+  const people = usePeople();
+  const query = usePeopleUi((s) => s.query);
+  const setQuery = usePeopleUi((s) => s.setQuery);
+  const selectedId = usePeopleUi((s) => s.selectedId);
+  const select = usePeopleUi((s) => s.select);
+  const editing = usePeopleUi((s) => s.editing);
+  const startNew = usePeopleUi((s) => s.startNew);
+  const stopNew = usePeopleUi((s) => s.stopNew);
+  const files = usePeopleFiles(locale);
+  const search = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+
+  const index = useMemo(() => (people ? new PeopleIndex(people, (r) => roleLabel(r, t), locale) : null), [people, t, locale]);
+  const byId = useMemo(() => new Map((people ?? []).map((p) => [p.id, p])), [people]);
+  // The box updates at once; the list follows as soon as React has time (it usually has: see the benchmark).
+  const shownQuery = useDeferredValue(query);
+  const shown = useMemo(() => index?.search(shownQuery) ?? [], [index, shownQuery]);
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+  const editorOpen = editing === 'new' || (selected !== null && !selected.deleted);
+
+  const focusList = () => body.current?.querySelector<HTMLElement>('.people-list [role="option"][tabindex="0"]')?.focus();
+  const focusEditor = () => requestAnimationFrame(() => nameField.current?.focus());
+  useHotkeys('slash', (e) => { e.preventDefault(); search.current?.focus(); });
+  useHotkeys('alt+n', (e) => { e.preventDefault(); startNew(); focusEditor(); }, { enableOnFormTags: true });
+
+  return (
+    <div className="desk people">
+      <div className="desk-toolbar">
+        <div className="search" data-empty={query === '' || undefined}>
+          <label htmlFor="people-search">{t('people.search')}</label>
+          <input
+            id="people-search"
+            ref={search}
+            type="search"
+            value={query}
+            placeholder={t('people.searchPlaceholder')}
+            aria-describedby="people-count people-keys"
+            aria-keyshortcuts="/"
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="people-search"
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query !== '') setQuery('');
+              else if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                if (!selectedId && shown[0]) select(shown[0].id);
+                requestAnimationFrame(focusList);
+              } else if (e.key === 'Enter' && shown[0]) {
+                select(shown[0].id);
+                focusEditor();
+              }
+            }}
+          />
+          <button type="button" aria-label={t('people.clearSearch')} onClick={() => { setQuery(''); search.current?.focus(); }}>×</button>
+        </div>
+        <div className="row" role="group" aria-label={t('people.actions')}>
+          <button type="button" aria-keyshortcuts="Alt+N" onClick={() => { startNew(); focusEditor(); }}>{t('people.new')}</button>
+          <button type="button" onClick={() => void files.importFile()}>{t('people.import.button')}</button>
+          <button type="button" onClick={() => void files.exportCsv()}>{t('people.export.csv')}</button>
+          <button type="button" onClick={() => void files.exportVcard()}>{t('people.export.vcard')}</button>
+        </div>
+      </div>
+      <p id="people-count" className="muted small" role="status">
+        {!index ? t('common.loading') : shownQuery.trim() === '' ? t('people.count', { total: index.size }) : t('people.countFiltered', { shown: shown.length, total: index.size })}
+      </p>
+      <p id="people-keys" className="muted small">{t('people.keys')}</p>
+      <div className="desk-body" ref={body}>
+        <div className="results" data-query={shownQuery} data-total={shown.length}>
+          {index && (
+            <PeopleList
+              people={shown}
+              selected={selectedId}
+              onSelect={select}
+              onAction={(id) => {
+                select(id);
+                focusEditor();
+              }}
+            />
+          )}
+        </div>
+        {editorOpen ? (
+          <PersonEditor
+            key={editing === 'new' ? 'new' : selected!.id}
+            person={editing === 'new' ? null : selected}
+            people={people ?? []}
+            byId={byId}
+            locale={locale}
+            nameRef={nameField}
+            onSaved={(id) => select(id)}
+            onClose={() => {
+              if (editing === 'new') stopNew();
+              else select(null);
+              requestAnimationFrame(focusList);
+            }}
+          />
+        ) : (
+          <section className="detail" aria-label={t('people.detail')}>
+            <p className="muted">{people && people.some((p) => !p.deleted) ? t('people.pickOne') : t('people.empty')}</p>
+          </section>
+        )}
+      </div>
+      <ImportPeopleDialog />
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import { useMemo, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { useIntl } from 'react-intl';
+import type { Lang, Person } from '@shared/domain';
+import { KNOWN_ROLES } from '@shared/domain';
+import type { PeopleIssue, PersonField } from '@shared/people/issues';
+import { personWarnings } from '@shared/people/warnings';
+import { uuidv7 } from '@shared/uuid';
+import { useAnnouncer } from '../../app/announcer';
+import { useServices } from '../../app/services';
+import { useT } from '../../i18n/I18nProvider';
+import { FIELD_LABEL, issueText, warningText } from './labels';
+import { changedFields, formOf, readForm, todayLocal, type PersonForm } from './personForm';
+import { deviceTimeZone } from './usePeople';
+
+const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/**
+ * One person, every field editable: the same rules as an import check what is typed, and every
+ * problem is shown at its field. Enter (Ctrl+Enter in a multi-line field) saves, Escape returns to
+ * the list. Saving writes only the fields that changed.
+ */
+export function PersonEditor(props: {
+  person: Person | null;
+  people: readonly Person[];
+  byId: ReadonlyMap<string, Person>;
+  locale: Lang;
+  nameRef: Ref<HTMLInputElement>;
+  onSaved(id: string): void;
+  onClose(): void;
+}) {
+  const { person, people, byId, locale } = props;
+  const t = useT();
+  const intl = useIntl();
+  const { mutate } = useServices();
+  const announce = useAnnouncer((s) => s.announce);
+  const zone = deviceTimeZone();
+  const [form, setForm] = useState<PersonForm>(() => formOf(person, locale, zone));
+  const [issues, setIssues] = useState<PeopleIssue[]>([]);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof PersonForm>(key: K, value: PersonForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const problemsOf = (field: PersonField) => issues.filter((i) => i.path === field);
+  const selfId = person?.id ?? null;
+
+  // Thousands of options: built once per directory change, not on every keystroke in the form.
+  const backupOptions = useMemo(() => {
+    const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    return people
+      .filter((p) => !p.deleted && p.id !== selfId)
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((p) => <option key={p.id} value={p.id}>{p.left ? t('people.backupLeftOption', { name: p.name }) : p.email ? `${p.name} (${p.email})` : p.name}</option>);
+  }, [people, selfId, locale, t]);
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const read = readForm(form, person, zone);
+    if (!read.ok) {
+      setIssues(read.issues);
+      announce(t('people.editor.invalid', { count: read.issues.length }), 'error');
+      return;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      if (person) {
+        const fields = changedFields(person, read.fields);
+        if (Object.keys(fields).length > 0) await mutate('person.update', { id: person.id, fields });
+        announce(t('people.editor.saved', { name: read.fields.name }));
+        props.onSaved(person.id);
+      } else {
+        const id = uuidv7();
+        await mutate('person.create', { person: { id, clock: {}, deleted: false, ...read.fields } });
+        announce(t('people.editor.created', { name: read.fields.name }));
+        props.onSaved(id);
+      }
+    } catch (e) {
+      announce(String((e as Error).message), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!person) return;
+    await mutate('person.delete', { id: person.id });
+    announce(t('people.editor.deleted', { name: person.name }));
+    props.onClose();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onClose();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  const warnings = person ? personWarnings(person, byId, new Date()) : [];
+  const field = (name: PersonField, id: string, hint?: string) => {
+    const problems = problemsOf(name);
+    const describedBy = [hint, problems.length > 0 ? `${id}-problem` : undefined].filter(Boolean).join(' ');
+    return { id, 'aria-invalid': problems.length > 0 || undefined, 'aria-describedby': describedBy || undefined };
+  };
+  const problem = (name: PersonField, id: string) => {
+    const problems = problemsOf(name);
+    return problems.length > 0 ? <span id={`${id}-problem`} className="field-problem">{problems.map((p) => issueText(t, p)).join(' ')}</span> : null;
+  };
+
+  return (
+    <section className="detail person-editor" aria-labelledby="person-editor-title" data-testid="person-editor">
+      <form onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} noValidate>
+        <div className="detail-head">
+          <h2 id="person-editor-title">{person ? person.name : t('people.editor.newTitle')}</h2>
+          <div className="detail-actions">
+            <button type="submit" className="primary" disabled={busy}>{t('people.editor.save')}</button>
+            <button type="button" onClick={props.onClose}>{t('common.close')}</button>
+          </div>
+        </div>
+        {warnings.length > 0 && (
+          <ul className="person-warnings" aria-label={t('people.warnings')} data-testid="person-warnings">
+            {warnings.map((w) => <li key={w.kind}>{warningText(t, w)}</li>)}
+          </ul>
+        )}
+        <label>
+          {t(FIELD_LABEL.name)}
+          <input {...field('name', 'person-name')} ref={props.nameRef} value={form.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" required />
+          {problem('name', 'person-name')}
+        </label>
+        <div className="grid2">
+          <label>
+            {t(FIELD_LABEL.roles)}
+            <input {...field('roles', 'person-roles', 'person-roles-hint')} value={form.roles} onChange={(e) => set('roles', e.target.value)} list="person-known-roles" autoComplete="off" />
+            <span id="person-roles-hint" className="muted small">{t('people.editor.rolesHint', { roles: KNOWN_ROLES.join(', ') })}</span>
+            {problem('roles', 'person-roles')}
+          </label>
+          <label>
+            {t(FIELD_LABEL.email)}
+            <input {...field('email', 'person-email')} type="email" value={form.email} onChange={(e) => set('email', e.target.value)} autoComplete="off" />
+            {problem('email', 'person-email')}
+          </label>
+        </div>
+        <datalist id="person-known-roles">{KNOWN_ROLES.map((r) => <option key={r} value={r} />)}</datalist>
+        <label>
+          {t(FIELD_LABEL.phones)}
+          <textarea {...field('phones', 'person-phones', 'person-phones-hint')} rows={2} value={form.phones} onChange={(e) => set('phones', e.target.value)} />
+          <span id="person-phones-hint" className="muted small">{t('people.editor.phonesHint')}</span>
+          {problem('phones', 'person-phones')}
+        </label>
+        <div className="grid2">
+          <label>
+            {t(FIELD_LABEL.timeZone)}
+            <input {...field('timeZone', 'person-zone')} value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} list="person-time-zones" autoComplete="off" />
+            {problem('timeZone', 'person-zone')}
+          </label>
+          <label>
+            {t(FIELD_LABEL.workingHours)}
+            <input {...field('workingHours', 'person-hours')} value={form.workingHours} onChange={(e) => set('workingHours', e.target.value)} placeholder={t('people.editor.hoursPlaceholder')} autoComplete="off" />
+            {problem('workingHours', 'person-hours')}
+          </label>
+        </div>
+        <datalist id="person-time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+        <label>
+          {t(FIELD_LABEL.backup)}
+          <select id="person-backup" value={form.backupId} onChange={(e) => set('backupId', e.target.value)} data-testid="person-backup">
+            <option value="">{t('people.editor.noBackup')}</option>
+            {backupOptions}
+          </select>
+        </label>
+        <label>
+          {t(FIELD_LABEL.notes)}
+          <textarea {...field('notes', 'person-notes')} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+          {problem('notes', 'person-notes')}
+        </label>
+        <div className="row person-verified">
+          <label>
+            {t(FIELD_LABEL.verifiedAt)}
+            <input {...field('verifiedAt', 'person-verified')} type="date" value={form.verified} onChange={(e) => set('verified', e.target.value)} />
+            {problem('verifiedAt', 'person-verified')}
+          </label>
+          <button type="button" onClick={() => set('verified', todayLocal())}>{t('people.editor.verifiedToday')}</button>
+          {person?.verifiedAt && <span className="muted small">{t('people.editor.verifiedOn', { at: intl.formatDate(person.verifiedAt, { dateStyle: 'medium' }) })}</span>}
+        </div>
+        <label className="inline">
+          <input type="checkbox" checked={form.left} onChange={(e) => set('left', e.target.checked)} />
+          {t('people.editor.left')}
+        </label>
+        <p className="muted small">{t('people.editor.keys')}</p>
+        {person && (
+          <div className="row person-delete">
+            {!confirmDelete ? (
+              <button type="button" onClick={() => setConfirmDelete(true)}>{t('people.editor.delete')}</button>
+            ) : (
+              <div role="group" aria-label={t('people.editor.delete')} className="warning">
+                <p>{t('people.editor.deleteConfirm', { name: person.name })}</p>
+                <div className="row">
+                  <button type="button" className="primary" autoFocus onClick={() => void remove()}>{t('people.editor.deleteYes')}</button>
+                  <button type="button" onClick={() => setConfirmDelete(false)}>{t('common.cancel')}</button>
+                </div>
+              </div>
+            )}
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Person } from '@shared/domain';
+import { validateDraft } from '@shared/people/draft';
+import { formatWorkingHours, LIST_SEPARATOR, splitList } from '@shared/people/fields';
+import type { PeopleIssue } from '@shared/people/issues';
+
+/** A person as the editor's fields hold them: text, as a person types it. */
+export interface PersonForm {
+  name: string;
+  roles: string;
+  phones: string;
+  email: string;
+  timeZone: string;
+  workingHours: string;
+  backupId: string;
+  notes: string;
+  /** YYYY-MM-DD, or empty. */
+  verified: string;
+  left: boolean;
+}
+
+export type PersonFields = Omit<Person, 'id' | 'clock' | 'deleted'>;
+
+export function formOf(person: Person | null, lang: 'es' | 'en', defaultTimeZone: string): PersonForm {
+  return {
+    name: person?.name ?? '',
+    roles: person?.roles.join(LIST_SEPARATOR) ?? '',
+    phones: person?.phones.join('\n') ?? '',
+    email: person?.email ?? '',
+    timeZone: person?.timeZone ?? defaultTimeZone,
+    workingHours: person?.workingHours ? formatWorkingHours(person.workingHours, lang) : '',
+    backupId: person?.backupId ?? '',
+    notes: person?.notes ?? '',
+    verified: person?.verifiedAt?.slice(0, 10) ?? '',
+    left: person?.left ?? false,
+  };
+}
+
+/** Today in the device's calendar, as the editor's date field holds it. */
+export function todayLocal(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The form's fields checked by the same rules as an import (shared/people/draft.ts), so a value
+ * the editor accepts is one a file may hold, and the other way round.
+ */
+export function readForm(form: PersonForm, before: Person | null, defaultTimeZone: string): { ok: true; fields: PersonFields } | { ok: false; issues: PeopleIssue[] } {
+  const given = (s: string) => (s.trim() === '' ? undefined : s);
+  const result = validateDraft(
+    {
+      line: 0,
+      values: {
+        name: form.name,
+        roles: splitList(form.roles),
+        phones: splitList(form.phones),
+        email: given(form.email),
+        timeZone: given(form.timeZone),
+        workingHours: given(form.workingHours),
+        notes: given(form.notes),
+        verifiedAt: given(form.verified),
+        left: form.left ? 'yes' : 'no',
+      },
+      at: {},
+    },
+    { file: '', defaultTimeZone },
+  );
+  if (!result.ok) return result;
+  // An unchanged date keeps the stored instant (an import may have given a time of day).
+  const keepVerified = before?.verifiedAt && before.verifiedAt.slice(0, 10) === form.verified;
+  return {
+    ok: true,
+    fields: { ...result.person.fields, verifiedAt: keepVerified ? before.verifiedAt : result.person.fields.verifiedAt, backupId: form.backupId || null },
+  };
+}
+
+/** The fields that differ from what is stored: an update writes only those. */
+export function changedFields(before: Person, after: PersonFields): Partial<PersonFields> {
+  return Object.fromEntries(
+    Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k])),
+  ) as Partial<PersonFields>;
+}

@@ -1,0 +1,213 @@
+import { mutationSchemas, type MutationName, type OutboxEntry, type ParsedMutationArgs } from '@shared/mutations';
+import type { DomainTable } from '@shared/mutations/store';
+import { runMutator } from '@shared/mutators';
+import { MAX_PUSH_MUTATIONS, type ChangedRow, type PullResponse, type Refusal } from '@shared/sync/protocol';
+import { TABLE_RULES, mergeIncoming } from '@shared/sync/tables';
+import type { CalmaDatabase } from '../db/database';
+import { clockFor, loadDevice, saveDevice } from '../db/device';
+import { RecordingStore } from './recordingStore';
+import { teamLink } from './teamLink';
+import { SeqGapError, type SyncTransport } from './transport';
+
+export type Touched = Map<DomainTable, Set<string>>;
+
+export interface SyncDeps {
+  db: CalmaDatabase;
+  transport: SyncTransport;
+  /** Told which rows changed after every transaction that changed any (the search index listens). */
+  onChanged: (touched: Touched) => void;
+  now?: () => Date;
+}
+
+/** A row from the server that does not fit the domain's schema: nothing of its page is applied. */
+export class SyncDataError extends Error {
+  constructor(readonly issues: { table: string; id: string; message: string }[]) {
+    super(`the server sent ${issues.length} row(s) this version of Calma cannot read: ${issues.slice(0, 3).map((i) => `${i.table}/${i.id}: ${i.message}`).join('; ')}`);
+    this.name = 'SyncDataError';
+  }
+}
+
+function addTouched(into: Touched, from: Touched): Touched {
+  for (const [table, ids] of from) {
+    const set = into.get(table) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    into.set(table, set);
+  }
+  return into;
+}
+
+/**
+ * Sends the outbox in order, a batch at a time, until nothing is waiting. Acknowledged rows leave
+ * the outbox; a refused mutation is reverted here and kept for people to read.
+ */
+export async function pushOutbox(deps: SyncDeps): Promise<{ applied: number; refused: number }> {
+  const { db, transport } = deps;
+  const deviceId = (await db.transaction('rw', db.meta, () => loadDevice(db))).id;
+  let applied = 0;
+  let refused = 0;
+  for (;;) {
+    const batch = await db.outbox.orderBy('seq').limit(MAX_PUSH_MUTATIONS).toArray();
+    if (batch.length === 0) return { applied, refused };
+    let response;
+    try {
+      response = await transport.push({
+        deviceId,
+        mutations: batch.map(({ seq, id, name, args, hlc, at }) => ({ seq, id, name, args, hlc, at })),
+      });
+    } catch (error) {
+      if (error instanceof SeqGapError && error.expectedSeq > batch[0]!.seq) {
+        // The server already handled these (its answer was lost): drop them and go on.
+        await db.outbox.where('seq').below(error.expectedSeq).delete();
+        continue;
+      }
+      throw error;
+    }
+    for (const result of response.results) {
+      if (result.status === 'applied') applied += 1;
+      if (result.status !== 'refused') continue;
+      refused += 1;
+      const entry = batch.find((e) => e.seq === result.seq);
+      if (entry) await revertRefused(deps, entry, result.refusal, response.lastSeq);
+    }
+    await db.outbox.where('seq').belowOrEqual(response.lastSeq).delete();
+    if (response.lastSeq < batch[0]!.seq) throw new Error(`the server acknowledged nothing of this push (last seq ${response.lastSeq})`);
+  }
+}
+
+/**
+ * Undoes, on this machine, a mutation the server refused: every row it read or wrote goes back to
+ * the server's copy (or away, if the server has none), the mutations still waiting to be pushed
+ * are replayed on top, and the refusal is kept so the UI can say what happened and why.
+ */
+export async function revertRefused(deps: SyncDeps, entry: OutboxEntry, refusal: Refusal, handledUpTo: number): Promise<void> {
+  const { db, transport } = deps;
+  const probe = new RecordingStore(db, entry.hlc, '', new Date(entry.at));
+  await db.transaction('r', db.tables, () => runMutator(probe, entry.name, entry.args as never).catch(() => undefined));
+  const refs = probe.refs();
+  const serverRows = refs.length > 0 ? await transport.rows(refs) : [];
+  const touched: Touched = new Map();
+  await db.transaction('rw', db.tables, async () => {
+    const found = new Set(serverRows.map((r) => `${r.table}\u0000${r.id}`));
+    for (const row of serverRows) await db.table(row.table).put(row.row);
+    for (const ref of refs) if (!found.has(`${ref.table}\u0000${ref.id}`)) await db.table(ref.table).delete(ref.id);
+    addTouched(touched, new Map(refs.map((r) => [r.table, new Set([r.id])])));
+    await db.outbox.delete(entry.seq);
+    // Work made here after the refused mutation, not yet pushed, stays on top of the server's rows.
+    const pending = await db.outbox.where('seq').above(Math.max(entry.seq, handledUpTo)).toArray();
+    for (const later of pending) addTouched(touched, await replay(db, later));
+    await teamLink.setRefusals(db, [...(await teamLink.refusals(db)).filter((r) => r.seq !== refusal.seq), refusal]);
+  });
+  deps.onChanged(touched);
+}
+
+/** Re-applies one pending mutation on the current rows; one that no longer applies changes nothing. */
+async function replay(db: CalmaDatabase, entry: OutboxEntry): Promise<Touched> {
+  const args = mutationSchemas[entry.name as MutationName].safeParse(entry.args);
+  if (!args.success) return new Map();
+  const store = new RecordingStore(db, entry.hlc, '', new Date(entry.at));
+  try {
+    await runMutator(store, entry.name, args.data as ParsedMutationArgs<typeof entry.name>);
+  } catch {
+    // The server will refuse it too, and that refusal reverts it like this one.
+    return new Map();
+  }
+  return store.commit();
+}
+
+/** Checks every row of a page against the domain schemas before anything is written. */
+function validatePage(changes: ChangedRow[]): ChangedRow[] {
+  const issues: { table: string; id: string; message: string }[] = [];
+  const rows = changes.map((change) => {
+    const parsed = TABLE_RULES[change.table].schema.safeParse(change.row);
+    if (!parsed.success) {
+      issues.push({ table: change.table, id: change.id, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(', ') });
+      return change;
+    }
+    if ((parsed.data as { id: string }).id !== change.id) issues.push({ table: change.table, id: change.id, message: 'the row carries another id' });
+    return { ...change, row: parsed.data as Record<string, unknown> };
+  });
+  if (issues.length > 0) throw new SyncDataError(issues);
+  return rows;
+}
+
+/**
+ * Applies one page in one transaction: server rows merged under this machine's unpushed edits,
+ * the cursor moved, and outbox rows the server has handled dropped. A failure leaves the page
+ * unapplied and the cursor where it was, so the next pull asks for it again.
+ */
+export async function applyPage(db: CalmaDatabase, page: PullResponse): Promise<Touched> {
+  const changes = validatePage(page.changes);
+  const byTable = new Map<DomainTable, ChangedRow[]>();
+  for (const change of changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
+  return db.transaction('rw', db.tables, async () => {
+    const link = await teamLink.get(db);
+    if (!link) throw new Error('this machine left the team while a pull was running');
+    const touched: Touched = new Map();
+    for (const [table, rows] of byTable) {
+      const local = (await db.table(table).bulkGet(rows.map((r) => r.id))) as ({ id: string } & Record<string, unknown>)[];
+      const merged = rows.map((r, i) => mergeIncoming(table, local[i], r.row as { id: string } & Record<string, unknown>));
+      await db.table(table).bulkPut(merged);
+      touched.set(table, new Set(rows.map((r) => r.id)));
+    }
+    await db.outbox.where('seq').belowOrEqual(page.lastSeq).delete();
+    await teamLink.set(db, { ...link, cursor: page.cursor });
+    await observeStamps(db, changes);
+    return touched;
+  });
+}
+
+/**
+ * Moves this device's clock past every stamp it has just seen, so an edit made after reading a
+ * teammate's change is stamped later and wins, even when this machine's clock runs behind. A stamp
+ * too far in the future (a teammate's clock is wrong) is not followed; the server refuses those.
+ */
+async function observeStamps(db: CalmaDatabase, changes: ChangedRow[]): Promise<void> {
+  let latest = '';
+  for (const { row } of changes) {
+    const clock = row.clock as Record<string, string> | undefined;
+    if (clock) for (const stamp of Object.values(clock)) if (stamp > latest) latest = stamp;
+  }
+  if (!latest) return;
+  const device = await loadDevice(db);
+  if (device.lastHlc && device.lastHlc >= latest) return;
+  try {
+    const clock = clockFor(device, Date.now);
+    await saveDevice(db, { ...device, lastHlc: clock.receive(latest) });
+  } catch {
+    // ClockDriftError: keep our own clock.
+  }
+}
+
+/** Pulls every page after the stored cursor. Refusals the push never heard of are handled first. */
+export async function pullAll(deps: SyncDeps): Promise<{ pages: number; rows: number }> {
+  const { db, transport } = deps;
+  const deviceId = (await db.transaction('rw', db.meta, () => loadDevice(db))).id;
+  let pages = 0;
+  let rows = 0;
+  for (;;) {
+    const link = await teamLink.get(db);
+    if (!link) return { pages, rows };
+    const page = await transport.pull({ deviceId, cursor: link.cursor });
+    for (const refusal of page.refusals) {
+      const entry = await db.outbox.get(refusal.seq);
+      if (entry && entry.id === refusal.mutationId) await revertRefused(deps, entry, refusal, page.lastSeq);
+    }
+    const touched = await applyPage(db, page);
+    if (touched.size > 0) deps.onChanged(touched);
+    pages += 1;
+    rows += page.changes.length;
+    if (!page.more) return { pages, rows };
+  }
+}
+
+/** One full round: push what is waiting, then pull what the team did. */
+export async function syncOnce(deps: SyncDeps): Promise<{ applied: number; refused: number; pulled: number }> {
+  const pushed = await pushOutbox(deps);
+  const pulled = await pullAll(deps);
+  const now = (deps.now ?? (() => new Date()))();
+  await deps.db.transaction('rw', deps.db.meta, async () => {
+    const link = await teamLink.get(deps.db);
+    if (link) await teamLink.set(deps.db, { ...link, lastSyncedAt: now.toISOString() });
+  });
+  return { ...pushed, pulled: pulled.rows };
+}

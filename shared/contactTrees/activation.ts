@@ -1,0 +1,21 @@
+import type { Incident } from '../domain';
+import { parseHlc } from '../hlc';
+
+/**
+ * When the incident's call tree started: the moment its contactTreeId was last written, read from
+ * that field's HLC stamp (its wall-clock part). Choosing a tree, at the declaration or later, is
+ * what starts it; choosing one again restarts it from the top. Every machine reads the same stamp
+ * after sync, so every console runs the same timers. An incident without a stamp for the field
+ * (written before stamps existed) counts from its declaration.
+ */
+export function treeActivatedAt(incident: Pick<Incident, 'clock' | 'declaredAt'>): number {
+  const stamp = incident.clock.contactTreeId;
+  if (stamp) {
+    try {
+      return parseHlc(stamp).millis;
+    } catch {
+      // A malformed stamp cannot come from Calma's own writes; fall back to the declaration.
+    }
+  }
+  return Date.parse(incident.declaredAt);
+}
