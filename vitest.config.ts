@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const SERVER_TESTS = 'test/unit/server/**/*.test.ts';
 
 export default defineConfig({
-  resolve: { alias: { '@shared': resolve(__dirname, 'shared') } },
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],

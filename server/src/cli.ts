@@ -62,42 +62,55 @@ export async function runAdmin(argv: string[], config: ServerConfig, log: Log, o
   const print = (value: unknown, text: string) => out(values.json ? JSON.stringify(value) : text);
   const codeText = (c: EnrolmentCode) => `${c.person.name} (${c.person.role}, person ${c.person.id})\n  enrolment code: ${c.code}\n  valid until:    ${c.expiresAt}`;
 
-  const database = await openMigrated(config.store, log);
-  try {
-    const db = database.db;
-    switch (command) {
-      case 'create-team': {
-        if (!values.name?.trim() || !values.admin?.trim()) return fail('create-team needs --name "Team name" and --admin "First admin\'s name"');
-        const created = await createTeam(db, { name: values.name, adminName: values.admin, ttlMs });
+  // Every argument is checked before the database is opened (opening a PGlite folder takes seconds).
+  let task: (db: Db) => Promise<void>;
+  switch (command) {
+    case 'create-team': {
+      const [name, adminName] = [values.name?.trim(), values.admin?.trim()];
+      if (!name || !adminName) return fail('create-team needs --name "Team name" and --admin "First admin\'s name"');
+      task = async (db) => {
+        const created = await createTeam(db, { name, adminName, ttlMs });
         print(created, `Team "${created.team.name}" created (id ${created.team.id}).\n${codeText(created.admin)}`);
-        return 0;
-      }
-      case 'invite': {
-        const role = roleSchema.safeParse(values.role);
-        if (!values.name?.trim() || !role.success) return fail(`invite needs --name "Person" and --role, one of ${roleSchema.options.join(', ')}`);
-        const code = await invitePerson(db, await teamOf(db, values.team), { name: values.name, role: role.data, ttlMs });
+      };
+      break;
+    }
+    case 'invite': {
+      const role = roleSchema.safeParse(values.role);
+      const name = values.name?.trim();
+      if (!name || !role.success) return fail(`invite needs --name "Person" and --role, one of ${roleSchema.options.join(', ')}`);
+      task = async (db) => {
+        const code = await invitePerson(db, await teamOf(db, values.team), { name, role: role.data, ttlMs });
         print(code, codeText(code));
-        return 0;
-      }
-      case 'code': {
-        if (!values.person) return fail('code needs --person <person id> (see `list`)');
-        const code = await newCodeFor(db, await teamOf(db, values.team), values.person, { ttlMs });
+      };
+      break;
+    }
+    case 'code': {
+      const person = values.person;
+      if (!person) return fail('code needs --person <person id> (see `list`)');
+      task = async (db) => {
+        const code = await newCodeFor(db, await teamOf(db, values.team), person, { ttlMs });
         print(code, codeText(code));
-        return 0;
-      }
-      case 'revoke-person': {
-        if (!target) return fail('revoke-person needs a person id (see `list`)');
+      };
+      break;
+    }
+    case 'revoke-person': {
+      if (!target) return fail('revoke-person needs a person id (see `list`)');
+      task = async (db) => {
         const person = await revokePerson(db, await teamOf(db, values.team), target);
         print(person, `${person.name} was removed from the team; their devices get 401 at their next request.`);
-        return 0;
-      }
-      case 'revoke-device': {
-        if (!target) return fail('revoke-device needs a device id (see `list`)');
+      };
+      break;
+    }
+    case 'revoke-device': {
+      if (!target) return fail('revoke-device needs a device id (see `list`)');
+      task = async (db) => {
         await revokeDevice(db, await teamOf(db, values.team), target);
         print({ revoked: target }, `Device ${target} was removed; it gets 401 at its next request.`);
-        return 0;
-      }
-      case 'list': {
+      };
+      break;
+    }
+    case 'list':
+      task = async (db) => {
         const teams = values.team ? [{ id: values.team }] : await listTeams(db);
         const overviews = await Promise.all(teams.map((t) => teamOverview(db, t.id)));
         print(
@@ -114,11 +127,16 @@ export async function runAdmin(argv: string[], config: ServerConfig, log: Log, o
                 )
                 .join('\n\n'),
         );
-        return 0;
-      }
-      default:
-        return fail(`unknown admin command "${command}"\n\n${ADMIN_USAGE}`);
-    }
+      };
+      break;
+    default:
+      return fail(`unknown admin command "${command}"\n\n${ADMIN_USAGE}`);
+  }
+
+  const database = await openMigrated(config.store, log);
+  try {
+    await task(database.db);
+    return 0;
   } catch (error) {
     if (error instanceof ApiError) return fail(error.message);
     throw error;

@@ -2,6 +2,7 @@
 // It runs TypeScript directly through tsx (a devDependency), so there is no build step to forget.
 import { runAdmin } from './cli';
 import { ConfigError, configFromEnv } from './config';
+import { DataDirBusyError } from './db/dataDirLock';
 import { createLog } from './log';
 import { startServer } from './serve';
 
@@ -48,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`calma-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const known = error instanceof DataDirBusyError;
+    process.stderr.write(`calma-server: ${error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -1,4 +1,4 @@
-import { TZDateMini, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import type { Person } from '../domain';
 
 export type HoursState = 'in' | 'out' | 'unknown';
@@ -16,11 +16,19 @@ function minutesOf(hhmm: string): number | null {
   return h <= 23 && m <= 59 ? h * 60 + m : null;
 }
 
-/** The weekday (0 = Sunday) and minute of the day at an instant, on the clock of a zone. */
+/**
+ * The weekday (0 = Sunday) and minute of the day at an instant, on the clock of a zone: the
+ * instant shifted by the zone's offset at that instant (tzOffset reads the runtime's zone data,
+ * daylight saving included), then read as UTC. Not TZDate: it subclasses Date, which breaks
+ * under a replaced Date (fake clocks in tests return plain Dates from the constructor).
+ */
 export function localClock(zone: string, at: Date | number): { day: number; minute: number } | null {
   if (!isKnownTimeZone(zone)) return null;
-  const local = new TZDateMini(typeof at === 'number' ? at : at.getTime(), zone);
-  return { day: local.getDay(), minute: local.getHours() * 60 + local.getMinutes() };
+  const ms = typeof at === 'number' ? at : at.getTime();
+  const offset = tzOffset(zone, new Date(ms));
+  if (!Number.isFinite(ms) || Number.isNaN(offset)) return null;
+  const wall = new Date(ms + offset * 60_000);
+  return { day: wall.getUTCDay(), minute: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
 /**

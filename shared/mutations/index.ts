@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DomainTable } from './store';
 import { answerMutations } from './answers';
 import { incidentMutations } from './incidents';
 import { peopleMutations } from './people';
@@ -21,4 +22,6 @@ export interface OutboxEntry<N extends MutationName = MutationName> {
   hlc: string;
   deviceId: string;
   at: string;
+  /** The rows it wrote on this device (kept locally, never sent): what to undo if the server refuses it. */
+  touched?: { table: DomainTable; id: string }[];
 }

@@ -3,7 +3,7 @@ import { foldText } from '../text/fold';
 import { parsePeopleCsv, type DraftsResult } from './csv';
 import { validateDraft, type ImportedFields, type IncomingPerson } from './draft';
 import { emailKey, phoneKey } from './fields';
-import { peopleIssue, type PeopleIssue } from './issues';
+import { peopleIssue, type PeopleIssue, type Place } from './issues';
 import { parsePeopleVcard } from './vcard';
 
 /**
@@ -66,10 +66,16 @@ export function planImport(input: PlanInput): ImportPlan {
   const parsed: DraftsResult = input.kind === 'csv' ? parsePeopleCsv(file, input.text) : parsePeopleVcard(file, input.text);
   const errors = [...parsed.issues];
   const incoming: ImportRow[] = [];
+  /** Backups named by rows that are invalid for other reasons: still checked, so every problem is listed at once. */
+  const unchecked: { text: string; at: Place }[] = [];
   for (const draft of parsed.drafts) {
     const result = validateDraft(draft, { file, defaultTimeZone: input.defaultTimeZone });
     if (result.ok) incoming.push({ ...result.person, id: input.newId(), backupRef: null });
-    else errors.push(...result.issues);
+    else {
+      errors.push(...result.issues);
+      const text = draft.values.backup?.trim();
+      if (text) unchecked.push({ text, at: draft.at.backup ?? { line: draft.line, column: null } });
+    }
   }
 
   const live = directory.filter((p) => !p.deleted);
@@ -106,7 +112,7 @@ export function planImport(input: PlanInput): ImportPlan {
     keys.phones.forEach((k) => claim(k, owner));
   }
 
-  resolveBackups(incoming, live, target, file, errors);
+  resolveBackups(incoming, unchecked, live, target, file, errors);
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { file, rows, duplicates, errors };
 }
@@ -115,7 +121,14 @@ export function planImport(input: PlanInput): ImportPlan {
  * A backup is named by email or by exact name (accents and case aside), among the file's rows and
  * the directory. A name two different people share is ambiguous: the file must give the email.
  */
-function resolveBackups(incoming: ImportRow[], live: Person[], target: ReadonlyMap<string, Ref>, file: string, errors: PeopleIssue[]): void {
+function resolveBackups(
+  incoming: ImportRow[],
+  unchecked: readonly { text: string; at: Place }[],
+  live: Person[],
+  target: ReadonlyMap<string, Ref>,
+  file: string,
+  errors: PeopleIssue[],
+): void {
   /** Who a reference means if every duplicate is merged: used to tell people apart. */
   const entity = (ref: Ref) => refKey(ref.kind === 'row' ? (target.get(ref.id) ?? ref) : ref);
   const byEmail = new Map<string, Ref[]>();
@@ -130,21 +143,23 @@ function resolveBackups(incoming: ImportRow[], live: Person[], target: ReadonlyM
     add(byEmail, emailKey(p.email), { kind: 'person', id: p.id });
     add(byName, foldText(p.name.trim()), { kind: 'person', id: p.id });
   }
-  for (const row of incoming) {
-    if (!row.backup) continue;
-    const { text, at } = row.backup;
+  /** The one person `text` names, or null after reporting why there is none. */
+  const find = ({ text, at }: { text: string; at: Place }): Ref | null => {
     // An email if it is one; a name otherwise (and for someone whose name has an @ but who has no email).
     const candidates = (text.includes('@') ? byEmail.get(emailKey(text)) : undefined) ?? byName.get(foldText(text)) ?? [];
     const distinct = new Map<string, Ref>();
     for (const c of candidates) if (!distinct.has(entity(c))) distinct.set(entity(c), c);
+    if (distinct.size === 1) return [...distinct.values()][0]!;
     if (distinct.size === 0) errors.push(peopleIssue(file, at, 'backup', 'backup.notFound', { value: text }));
-    else if (distinct.size > 1) errors.push(peopleIssue(file, at, 'backup', 'backup.ambiguous', { value: text, count: distinct.size }));
-    else {
-      const ref = [...distinct.values()][0]!;
-      if (entity(ref) === entity({ kind: 'row', id: row.id })) errors.push(peopleIssue(file, at, 'backup', 'backup.self'));
-      else row.backupRef = ref;
-    }
+    else errors.push(peopleIssue(file, at, 'backup', 'backup.ambiguous', { value: text, count: distinct.size }));
+    return null;
+  };
+  for (const row of incoming) {
+    const ref = row.backup ? find(row.backup) : null;
+    if (ref && entity(ref) === entity({ kind: 'row', id: row.id })) errors.push(peopleIssue(file, row.backup!.at, 'backup', 'backup.self'));
+    else row.backupRef = ref;
   }
+  unchecked.forEach(find);
 }
 
 export type DuplicateChoice = 'merge' | 'keep' | 'skip';

@@ -47,7 +47,8 @@ export function createMutate(db: CalmaDatabase, options: MutateOptions) {
       const writer = new MutationWriter(db, hlc, options.actor(), at);
       await runMutator(writer, name, parsed.data as ParsedMutationArgs<N>);
       const seq = device.lastSeq + 1;
-      const entry: OutboxEntry = { seq, id: uuidv7(at.getTime()), name, args: parsed.data as never, hlc, deviceId: device.id, at: at.toISOString() };
+      const touched = [...writer.touched].flatMap(([table, ids]) => [...ids].map((id) => ({ table, id })));
+      const entry: OutboxEntry = { seq, id: uuidv7(at.getTime()), name, args: parsed.data as never, hlc, deviceId: device.id, at: at.toISOString(), touched };
       await db.outbox.add(entry);
       await saveDevice(db, { ...device, lastSeq: seq, lastHlc: hlc });
       return { mutation: name, seq, touched: writer.touched };

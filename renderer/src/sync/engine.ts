@@ -17,6 +17,8 @@ export interface SyncDeps {
   /** Told which rows changed after every transaction that changed any (the search index listens). */
   onChanged: (touched: Touched) => void;
   now?: () => Date;
+  /** Rows per pull page (the server's default when absent). */
+  pageSize?: number;
 }
 
 /** A row from the server that does not fit the domain's schema: nothing of its page is applied. */
@@ -81,9 +83,7 @@ export async function pushOutbox(deps: SyncDeps): Promise<{ applied: number; ref
  */
 export async function revertRefused(deps: SyncDeps, entry: OutboxEntry, refusal: Refusal, handledUpTo: number): Promise<void> {
   const { db, transport } = deps;
-  const probe = new RecordingStore(db, entry.hlc, '', new Date(entry.at));
-  await db.transaction('r', db.tables, () => runMutator(probe, entry.name, entry.args as never).catch(() => undefined));
-  const refs = probe.refs();
+  const refs = entry.touched ?? (await probeRefs(db, entry));
   const serverRows = refs.length > 0 ? await transport.rows(refs) : [];
   const touched: Touched = new Map();
   await db.transaction('rw', db.tables, async () => {
@@ -98,6 +98,13 @@ export async function revertRefused(deps: SyncDeps, entry: OutboxEntry, refusal:
     await teamLink.setRefusals(db, [...(await teamLink.refusals(db)).filter((r) => r.seq !== refusal.seq), refusal]);
   });
   deps.onChanged(touched);
+}
+
+/** The rows a mutation reads or writes, found by running it on the side (for outbox rows that did not record them). */
+async function probeRefs(db: CalmaDatabase, entry: OutboxEntry): Promise<{ table: DomainTable; id: string }[]> {
+  const probe = new RecordingStore(db, entry.hlc, '', new Date(entry.at));
+  await db.transaction('r', db.tables, () => runMutator(probe, entry.name, entry.args as never).catch(() => undefined));
+  return probe.refs();
 }
 
 /** Re-applies one pending mutation on the current rows; one that no longer applies changes nothing. */
@@ -135,7 +142,7 @@ function validatePage(changes: ChangedRow[]): ChangedRow[] {
  * the cursor moved, and outbox rows the server has handled dropped. A failure leaves the page
  * unapplied and the cursor where it was, so the next pull asks for it again.
  */
-export async function applyPage(db: CalmaDatabase, page: PullResponse): Promise<Touched> {
+export async function applyPage(db: CalmaDatabase, page: PullResponse, now: () => Date = () => new Date()): Promise<Touched> {
   const changes = validatePage(page.changes);
   const byTable = new Map<DomainTable, ChangedRow[]>();
   for (const change of changes) byTable.set(change.table, [...(byTable.get(change.table) ?? []), change]);
@@ -151,7 +158,7 @@ export async function applyPage(db: CalmaDatabase, page: PullResponse): Promise<
     }
     await db.outbox.where('seq').belowOrEqual(page.lastSeq).delete();
     await teamLink.set(db, { ...link, cursor: page.cursor });
-    await observeStamps(db, changes);
+    await observeStamps(db, changes, now);
     return touched;
   });
 }
@@ -161,7 +168,7 @@ export async function applyPage(db: CalmaDatabase, page: PullResponse): Promise<
  * teammate's change is stamped later and wins, even when this machine's clock runs behind. A stamp
  * too far in the future (a teammate's clock is wrong) is not followed; the server refuses those.
  */
-async function observeStamps(db: CalmaDatabase, changes: ChangedRow[]): Promise<void> {
+async function observeStamps(db: CalmaDatabase, changes: ChangedRow[], now: () => Date): Promise<void> {
   let latest = '';
   for (const { row } of changes) {
     const clock = row.clock as Record<string, string> | undefined;
@@ -171,7 +178,7 @@ async function observeStamps(db: CalmaDatabase, changes: ChangedRow[]): Promise<
   const device = await loadDevice(db);
   if (device.lastHlc && device.lastHlc >= latest) return;
   try {
-    const clock = clockFor(device, Date.now);
+    const clock = clockFor(device, () => now().getTime());
     await saveDevice(db, { ...device, lastHlc: clock.receive(latest) });
   } catch {
     // ClockDriftError: keep our own clock.
@@ -187,12 +194,12 @@ export async function pullAll(deps: SyncDeps): Promise<{ pages: number; rows: nu
   for (;;) {
     const link = await teamLink.get(db);
     if (!link) return { pages, rows };
-    const page = await transport.pull({ deviceId, cursor: link.cursor });
+    const page = await transport.pull({ deviceId, cursor: link.cursor, ...(deps.pageSize ? { limit: deps.pageSize } : {}) });
     for (const refusal of page.refusals) {
       const entry = await db.outbox.get(refusal.seq);
       if (entry && entry.id === refusal.mutationId) await revertRefused(deps, entry, refusal, page.lastSeq);
     }
-    const touched = await applyPage(db, page);
+    const touched = await applyPage(db, page, deps.now);
     if (touched.size > 0) deps.onChanged(touched);
     pages += 1;
     rows += page.changes.length;

@@ -2,7 +2,7 @@ import type { LibraryRows } from '@shared/library/answersFile';
 import { CHANNELS, type Channel } from '@shared/domain';
 
 /** A small deterministic PRNG (mulberry32): every run generates the same library. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,7 +5,12 @@ import { foldText } from '@shared/text/fold';
 import { CalmaDatabase, DB_NAME } from '../../../renderer/src/db/database';
 import { createMutate } from '../../../renderer/src/db/mutate';
 import { AnswerIndex } from '../../../renderer/src/features/search/answerIndex';
+import { PeopleIndex } from '../../../renderer/src/features/people/peopleIndex';
+import Papa from 'papaparse';
+import { serializePeopleCsv } from '@shared/people/csv';
+import { buildImport, planImport } from '@shared/people/importPlan';
 import { generateLibrary } from './generate';
+import { generatePeople } from './generatePeople';
 import { deleteDb, openRawDb, putBatch } from './rawIndexedDb';
 
 // Same setting as the console (its CSP forbids eval), so validation costs what it costs there.
@@ -123,7 +128,54 @@ const bench = {
     db.close();
     return incidentId;
   },
+
+  importPeopleCsv,
+  peopleIndexQueries,
 };
+
+/**
+ * Importing a directory from CSV, the console's whole path: the import plan (parse, validate,
+ * find duplicates, resolve backups), then the one people.import mutation, into the app's
+ * database. The floor is a bare Papa Parse of the same file (header row, every row an object).
+ */
+async function importPeopleCsv(count: number) {
+  const people = generatePeople(count);
+  const text = serializePeopleCsv(people, { lang: 'es', directory: people });
+  const bareRuns: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const t0 = performance.now();
+    const parsed = Papa.parse(text, { header: true });
+    bareRuns.push(performance.now() - t0);
+    if (parsed.data.length < count) throw new Error(`bare parse read ${parsed.data.length} rows`);
+  }
+  const db = new CalmaDatabase(DB_NAME);
+  const mutate = createMutate(db, { actor: () => 'bench' });
+  const directory = await db.people.toArray();
+  let id = 0;
+  const t0 = performance.now();
+  const plan = planImport({ file: 'bench.csv', text, kind: 'csv', directory, defaultTimeZone: 'Europe/Madrid', newId: () => `bench.import.${Date.now()}.${(id += 1)}` });
+  const t1 = performance.now();
+  if (plan.errors.length > 0) throw new Error(`bench file refused: ${plan.errors[0]!.message}`);
+  const write = buildImport(plan);
+  await mutate('people.import', { source: 'bench.csv', create: write.create, update: write.update });
+  const t2 = performance.now();
+  const stored = await db.people.count();
+  db.close();
+  return { rows: count, bytes: text.length, bareMs: Math.min(...bareRuns), planMs: t1 - t0, writeMs: t2 - t1, totalMs: t2 - t0, stored, duplicates: plan.duplicates.length };
+}
+
+/** The directory's search index alone (what the People view runs per keystroke), no UI. */
+function peopleIndexQueries(count: number, queries: string[]) {
+  const t0 = performance.now();
+  const index = new PeopleIndex(generatePeople(count), (r) => r, 'es');
+  const buildMillis = performance.now() - t0;
+  const samples = queries.map((q) => {
+    const started = performance.now();
+    index.search(q);
+    return performance.now() - started;
+  });
+  return { buildMillis, samples };
+}
 
 (window as unknown as { calmaBench: typeof bench }).calmaBench = bench;
 document.body.dataset.ready = 'true';

@@ -6,6 +6,7 @@ import { incidentTimeline } from '../../../shared/incidents/timelineEvents';
 import { newLogEntry } from '../../../shared/incidents/logEntry';
 import { MutationError } from '../../../shared/mutations/error';
 import { mailtoUrl, telUrl } from '../../../renderer/src/features/callTree/callLinks';
+import { formatCountdown } from '../../../renderer/src/features/callTree/countdown';
 import { freshDb, mutateFor } from '../db/fixtures';
 import { attempt } from './fixtures';
 
@@ -89,5 +90,16 @@ describe('links to call and write', () => {
     expect(mailtoUrl('ana@example.org,eve@example.org')).toBeNull();
     expect(mailtoUrl('not an address')).toBeNull();
     expect(mailtoUrl('')).toBeNull();
+  });
+});
+
+describe('the escalation countdown', () => {
+  it('reads like a phone timer under an hour, in hours and days beyond', () => {
+    expect(formatCountdown(4 * 60_000 + 5_000)).toBe('4:05');
+    expect(formatCountdown(8_200)).toBe('0:09');
+    expect(formatCountdown(0)).toBe('0:00');
+    expect(formatCountdown(-3_000)).toBe('0:00');
+    expect(formatCountdown(3_600_000 + 5 * 60_000)).toBe('1 h 05 min');
+    expect(formatCountdown(50 * 3_600_000)).toBe('2 d 2 h');
   });
 });

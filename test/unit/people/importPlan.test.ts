@@ -47,6 +47,11 @@ describe('planning an import', () => {
     expect(() => buildImport(p)).toThrow(/cannot be imported/);
   });
 
+  it('checks the backup of a row that is invalid for another reason too, so every problem shows at once', () => {
+    const p = plan('name,email,backup\nAna,bad-email,Nobody\n');
+    expect(errorsOf(p)).toEqual([[2, 'email', 'email.invalid'], [2, 'backup', 'backup.notFound']]);
+  });
+
   it('refuses a backup name two people share, and finds one by email in the directory', () => {
     const directory = [person({ id: 'd1', name: 'Ana Ruiz', email: 'ana.r@example.com' }), person({ id: 'd2', name: 'ana ruíz', email: 'ana.r2@example.com' })];
     const p = plan('name,backup\nBea,Ana Ruiz\nCarla,ANA.R2@example.com\n', directory);

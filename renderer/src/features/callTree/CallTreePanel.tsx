@@ -10,11 +10,11 @@ import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useNow } from '../../app/useNow';
 import { useT, type Translate } from '../../i18n/I18nProvider';
-import { formatDuration } from '@shared/incidents/offsets';
 import { MANUAL_OUTCOMES, nodeLabel, OUTCOME_LABEL } from '../contactTrees/labels';
 import { NodeWarnings } from '../contactTrees/NodeWarnings';
 import { useDirectory, useTree, useTreeList } from '../contactTrees/useContactTrees';
 import { mailtoUrl, telUrl } from './callLinks';
+import { formatCountdown } from './countdown';
 
 /**
  * Running the incident's call tree: who to call now (with their numbers as tel: links, their
@@ -77,7 +77,16 @@ function RunningTree({ incident, tree, people, calls }: { incident: Incident; tr
       ) : (
         <ol className="call-now" aria-labelledby="call-now-title">
           {run.callNow.map((n) => (
-            <CallCard key={n.node.id} run={n} label={label(n.node)} incident={incident} treeId={tree.id} warnings={warnings.get(n.node.id) ?? []} afterLast={() => headingRef.current?.focus()} />
+            <CallCard
+              key={n.node.id}
+              run={n}
+              label={label(n.node)}
+              incident={incident}
+              treeId={tree.id}
+              // Only what concerns the person to call now: the node's other warnings are the tree's business.
+              warnings={(warnings.get(n.node.id) ?? []).filter((w) => 'person' in w && w.person.id === n.current?.id)}
+              afterLast={() => headingRef.current?.focus()}
+            />
           ))}
         </ol>
       )}
@@ -91,6 +100,11 @@ function RunningTree({ incident, tree, people, calls }: { incident: Incident; tr
       </details>
     </>
   );
+}
+
+/** Whether the person called is standing in for the node's own person (or for the holders of its role). */
+function isBackup(node: NodeRun['node'], person: Person): boolean {
+  return node.target.kind === 'person' ? person.id !== node.target.personId : !person.roles.includes(node.target.role);
 }
 
 function progressText(t: Translate, p: Progress): string {
@@ -135,8 +149,8 @@ function CallCard({ run, label, incident, treeId, warnings, afterLast }: { run: 
     <li className={`call-card state-${run.state}`} data-testid="call-card" aria-labelledby={`call-${run.node.id}`}>
       <div className="call-card-head">
         <strong id={`call-${run.node.id}`}>{person.name}</strong>
-        {run.node.target.kind === 'role' || run.step > 0 ? <span className="muted"> · {label}</span> : null}
-        {run.step > 0 && <span className="badge badge-note">{t('callTree.backup')}</span>}
+        {label !== person.name && <span className="muted"> · {label}</span>}
+        {isBackup(run.node, person) && <span className="badge badge-note">{t('callTree.backup')}</span>}
       </div>
       <Countdown at={run.escalateAt!} next={next} />
       <p className="call-contacts">
@@ -177,8 +191,7 @@ function CallCard({ run, label, incident, treeId, warnings, afterLast }: { run: 
 function Countdown({ at, next }: { at: number; next: Person | null }) {
   const t = useT();
   useTicking();
-  const seconds = useClock((c) => Math.max(0, Math.ceil((at - c.now) / 1000)));
-  const time = formatDuration(seconds * 1000);
+  const time = useClock((c) => formatCountdown(at - c.now));
   return <p className="call-countdown small">{next ? t('callTree.movesTo', { name: next.name, time }) : t('callTree.givesUp', { time })}</p>;
 }
 

@@ -124,7 +124,7 @@ export function TreeEditor({ tree, people, locale }: { tree: ContactTree; people
   return (
     <>
       <section className="detail tree-editor no-print" aria-labelledby={`${base}-title`} data-testid="tree-editor">
-        <TreeHeader tree={tree} titleId={`${base}-title`} warned={warnings.size} count={nodes.length} onPrint={() => void host.printToPdf(printFileName(tree.name))} />
+        <TreeHeader tree={tree} nodes={nodes} titleId={`${base}-title`} warned={warnings.size} count={nodes.length} onPrint={() => void host.printToPdf(printFileName(tree.name))} />
         <p className="muted small" id={`${base}-keys`}>{t('trees.keysHint')}</p>
         {nodes.length === 0 ? <p className="muted">{t('trees.empty')}</p> : renderLevel(null, true)}
         <AddNodeForm
@@ -144,7 +144,7 @@ export function TreeEditor({ tree, people, locale }: { tree: ContactTree; people
   );
 }
 
-function TreeHeader({ tree, titleId, warned, count, onPrint }: { tree: ContactTree; titleId: string; warned: number; count: number; onPrint(): void }) {
+function TreeHeader({ tree, nodes, titleId, warned, count, onPrint }: { tree: ContactTree; nodes: ContactTree['nodes']; titleId: string; warned: number; count: number; onPrint(): void }) {
   const t = useT();
   const { mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
@@ -161,7 +161,9 @@ function TreeHeader({ tree, titleId, warned, count, onPrint }: { tree: ContactTr
     }
     if (trimmed === tree.name) return;
     try {
-      await mutate('contactTree.update', { id: tree.id, fields: { name: trimmed } });
+      // The nodes go along with the name: the update schema's `.partial()` still applies the nodes'
+      // default ([]) when they are left out, so a rename alone would empty the tree.
+      await mutate('contactTree.update', { id: tree.id, fields: { name: trimmed, nodes } });
       setError(null);
       announce(t('trees.renamed', { name: trimmed }));
     } catch (e) {

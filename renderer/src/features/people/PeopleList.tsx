@@ -15,8 +15,11 @@ export function PeopleList(props: {
   selected: string | null;
   onSelect(id: string): void;
   onAction(id: string): void;
+  emptyText: string;
 }) {
   const t = useT();
+  // A listbox with no option is invalid ARIA (axe: aria-required-children): say so in plain text instead.
+  if (props.people.length === 0) return <p className="empty">{props.emptyText}</p>;
   return (
     <VirtualListbox
       items={props.people}
@@ -29,11 +32,11 @@ export function PeopleList(props: {
       selectedKey={props.selected}
       onSelect={props.onSelect}
       onAction={props.onAction}
-      empty={<p className="empty">{t('people.noResults')}</p>}
+      empty={<p className="empty">{props.emptyText}</p>}
       renderItem={(p) => (
         <>
           <span className="person-row-name">
-            {p.name}
+            <span className="person-row-title">{p.name}</span>
             {p.left && <span className="badge badge-expired">{t('people.leftBadge')}</span>}
           </span>
           <span className="person-row-meta">

@@ -93,6 +93,7 @@ export function PeopleView({ locale }: { locale: Lang }) {
             <PeopleList
               people={shown}
               selected={selectedId}
+              emptyText={index.size === 0 ? t('people.empty') : t('people.noResults')}
               onSelect={select}
               onAction={(id) => {
                 select(id);

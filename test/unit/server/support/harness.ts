@@ -144,6 +144,13 @@ export class Device {
     return this.identity.device.id;
   }
 
+  /** The same device talking to another server process (of the same database). */
+  through(server: TestServer): Device {
+    const twin = new Device(server, this.token, this.identity);
+    twin.seq = this.seq;
+    return twin;
+  }
+
   mutation<N extends MutationName>(name: N, args: MutationArgs<N>, overrides: Partial<PushedMutation> = {}): PushedMutation {
     this.seq += 1;
     return { seq: this.seq, id: uuidv7(this.server.clock), name, args, hlc: this.clock.tick(), at: new Date(this.server.clock).toISOString(), ...overrides };
@@ -192,7 +199,7 @@ export class Device {
 
 /** Reads Server-Sent Events from a streaming response body. */
 export function sseReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
   let buffer = '';
   return {
     /** The next event block (a `version` event or a comment line), or null when the stream ended. */

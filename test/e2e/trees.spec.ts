@@ -1,0 +1,304 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { declareIncident, grantClipboard, markClipboard, nav, openConsole, readClipboard, setName, shippedPlaybook, timeline, timelineRows, toast } from './helpers';
+
+/**
+ * Contact trees: people imported into the directory, a tree built by keyboard (added, nested,
+ * reordered with Alt+arrows), its warnings on the nodes, printed to PDF; then run in an incident
+ * declared from a playbook: who to call now with tel:/mailto: links and a copy button, attempts
+ * recorded, an escalation to the backup fired by the clock, and every call in the timeline.
+ */
+
+test.use({ locale: 'en-US', timezoneId: 'Europe/Madrid' });
+
+// Monday 11 May 2026, 10:00 in Madrid: 04:00 in New York.
+const T0 = new Date('2026-05-11T08:00:00Z');
+const HIJACKED = shippedPlaybook('calma.playbook.hijacked-account');
+
+const PEOPLE_CSV = [
+  'name,roles,phones,email,time zone,working hours,backup,verified,left',
+  'Lucía Ortega,crisis-lead,+34 600 111 222,lucia@example.org,Europe/Madrid,Mon-Fri 09:00-17:00,Luis Prieto,2026-05-01,no',
+  'Luis Prieto,crisis-lead,+34 600 333 444,luis@example.org,Europe/Madrid,Mon-Fri 09:00-17:00,Lucía Ortega,2026-05-01,no',
+  'Carla Ruiz,legal,+1 212 555 0101,carla@example.org,America/New_York,Mon-Fri 09:00-17:00,Dani Vega,2025-12-01,no',
+  'Dani Vega,legal,+34 600 777 888,dani@example.org,Europe/Madrid,,,2026-05-01,no',
+  'Gus Mora,spokesperson,+34 600 999 000,,Europe/Madrid,,Dani Vega,2026-05-01,yes',
+  '',
+].join('\n');
+
+async function goToView(page: Page, name: RegExp): Promise<void> {
+  await nav(page).getByRole('button', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeAttached();
+}
+const goToTrees = (page: Page) => goToView(page, /^(Trees|Árboles)$/);
+
+/** People → Import CSV, confirmed: the directory the trees are built from. */
+async function importPeople(page: Page): Promise<void> {
+  await goToView(page, /^(People|Personas)$/);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import CSV or vCard…' }).click();
+  await (await chooser).setFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(PEOPLE_CSV, 'utf8') });
+  await page.getByTestId('people-import-confirm').click();
+  await expect(toast(page)).toContainText('Imported: 5 added');
+}
+
+const editor = (page: Page) => page.getByTestId('tree-editor');
+const nodes = (page: Page) => editor(page).getByTestId('tree-node');
+/** The node whose own label is `label` (not one of its descendants'). */
+const node = (page: Page, label: string) => nodes(page).filter({ has: page.locator(':scope > .tree-node-card .tree-node-label', { hasText: new RegExp(`^${label}$`) }) });
+const minutesOf = (n: Locator) => n.locator(':scope > .tree-node-card').getByRole('spinbutton', { name: 'Move on after (minutes)' });
+/** The tree as an outline, read from the DOM: one line per node, indented by nesting. */
+const outline = (page: Page) =>
+  editor(page).evaluate((root) =>
+    [...root.querySelectorAll('[data-testid="tree-node"]')].map((li) => {
+      let depth = 0;
+      for (let p = li.parentElement; p && p !== root; p = p.parentElement) if (p.matches('[data-testid="tree-node"]')) depth += 1;
+      return `${'  '.repeat(depth)}${li.querySelector('.tree-node-label')!.textContent}`;
+    }),
+  );
+
+async function addNode(page: Page, what: { person?: string; role?: string }, minutes = 10): Promise<void> {
+  const form = editor(page).locator('form.tree-add');
+  if (what.role) {
+    await form.getByRole('radio', { name: 'A role (whoever holds it)' }).check();
+    await form.getByTestId('tree-add-role').fill(what.role);
+  } else {
+    await form.getByRole('radio', { name: 'A person' }).check();
+    await form.getByTestId('tree-add-person').selectOption({ label: what.person! });
+  }
+  await form.getByRole('spinbutton', { name: 'Move on after (minutes)' }).fill(String(minutes));
+  await form.getByRole('button', { name: 'Add', exact: true }).press('Enter');
+}
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'calma-tree-'));
+  try {
+    const file = join(dir, 'tree.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('build a tree by keyboard, see its warnings, print it; run it in an incident with an escalation', async ({ page, context, appUrl }) => {
+  await grantClipboard(context, appUrl);
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page);
+
+  // A new tree.
+  await goToTrees(page);
+  await expect(page.getByText('No contact trees yet.')).toBeVisible();
+  await expectAccessible(page, 'trees view (empty)');
+  const name = page.getByTestId('tree-new-name');
+  await name.press('Enter');
+  await expect(page.locator('#tree-new-error')).toHaveText('A tree needs a name.');
+  await name.fill('Head office');
+  await name.press('Enter');
+  await expect(editor(page).getByRole('heading', { level: 2, name: 'Head office' })).toBeVisible();
+
+  // Bad input is refused, nothing is added.
+  await editor(page).locator('form.tree-add').getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(editor(page).locator('form.tree-add [role="alert"]')).toHaveText('Choose the person to add.');
+  await expect(nodes(page)).toHaveCount(0);
+
+  // Everyone at the top first, then the shape by keyboard.
+  await addNode(page, { person: 'Lucía Ortega' }, 5);
+  await addNode(page, { person: 'Carla Ruiz' });
+  await addNode(page, { role: 'spokesperson' });
+  await addNode(page, { person: 'Gus Mora (has left)' });
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', 'Carla Ruiz', 'Role: Spokesperson', 'Gus Mora']);
+
+  await minutesOf(node(page, 'Carla Ruiz')).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(toast(page)).toHaveText('Carla Ruiz: 1 of 1 under Lucía Ortega.');
+  // The focus stays on the control that moved.
+  await expect(minutesOf(node(page, 'Carla Ruiz'))).toBeFocused();
+  await minutesOf(node(page, 'Role: Spokesperson')).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('Alt+ArrowRight'); // under Carla now (the sibling above it)
+  await page.keyboard.press('Alt+ArrowLeft'); // back out, right after Carla
+  await minutesOf(node(page, 'Gus Mora')).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(toast(page)).toHaveText('Gus Mora: 1 of 3 under Lucía Ortega.');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(toast(page)).toHaveText('Gus Mora is already first.');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', '  Carla Ruiz', '  Gus Mora', '  Role: Spokesperson']);
+  await expect(minutesOf(node(page, 'Gus Mora'))).toBeFocused();
+
+  // Minutes: a bad value is flagged and not saved.
+  const carlaMinutes = minutesOf(node(page, 'Carla Ruiz'));
+  await carlaMinutes.fill('0');
+  await expect(carlaMinutes).toHaveAttribute('aria-invalid', 'true');
+  await expect(node(page, 'Carla Ruiz').locator(':scope > .tree-node-card .error')).toHaveText('Enter whole minutes from 1 to 1440. The last valid value is kept.');
+  await carlaMinutes.fill('8');
+  await expect(carlaMinutes).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Warnings on the nodes themselves.
+  const warningsOf = (label: string) => node(page, label).locator(':scope > .tree-node-card [data-testid="node-warnings"] li');
+  await expect(warningsOf('Lucía Ortega')).toHaveCount(0);
+  await expect(warningsOf('Carla Ruiz')).toHaveText([
+    '⚠ Carla Ruiz’s details were last verified on Dec 1, 2025, more than 90 days ago.',
+    '⚠ Carla Ruiz is outside working hours now (09:00–17:00, America/New_York).',
+  ]);
+  await expect(warningsOf('Gus Mora')).toHaveText(['⚠ Gus Mora has left the organisation and is never called.', '⚠ No backup: if Dani Vega does not answer, nobody else is called.']);
+  await expect(warningsOf('Role: Spokesperson')).toHaveText(['⚠ Nobody holds the role Spokesperson.']);
+  await expect(node(page, 'Carla Ruiz').locator(':scope > .tree-node-card .tree-node-sequence')).toHaveText('Calls: Carla Ruiz → Dani Vega');
+  await expect(page.locator('.tree-list [aria-current="true"]')).toContainText('4 nodes · 3 nodes with warnings');
+  await expectAccessible(page, 'tree editor');
+
+  // Print: the browser's print dialog is asked for; the page as printed is the tree for the wall.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  await editor(page).getByRole('button', { name: 'Print' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  const printed = pdfText(await page.pdf());
+  for (const expected of ['Call tree: Head office', 'Lucía Ortega (move on after 5 min)', '+34 600 111 222', 'lucia@example.org', 'then Luis Prieto', 'Carla Ruiz (move on after 8 min)', 'Nobody holds the role Spokesperson.', 'Gus Mora has left the organisation']) {
+    expect(printed, `PDF has "${expected}"`).toContain(expected);
+  }
+  expect(printed).not.toContain('Add to the tree');
+  expect(printed).not.toContain('Move up');
+
+  // An incident from a playbook; its call tree is chosen and activated.
+  await declareIncident(page, { playbookTitle: HIJACKED.title.en });
+  const panel = page.getByTestId('call-tree');
+  await expect(panel.getByRole('combobox', { name: 'Call tree' })).toHaveValue(/.+/);
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  await expect(toast(page)).toHaveText('Call tree “Head office” activated.');
+  await expect(panel.getByTestId('call-progress')).toHaveText('0 of 4 reached · 1 being called · 3 waiting · 0 not reached');
+
+  const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
+  const lucia = card('Lucía Ortega');
+  await expect(panel.getByTestId('call-card')).toHaveCount(1);
+  await expect(lucia.getByRole('link', { name: 'Call Lucía Ortega at +34 600 111 222' })).toHaveAttribute('href', 'tel:+34600111222');
+  await expect(lucia.getByRole('link', { name: 'lucia@example.org' })).toHaveAttribute('href', 'mailto:lucia@example.org');
+  await expect(lucia.locator('.call-countdown')).toHaveText(/^Moves on to Luis Prieto in [45]:\d\d$/);
+  await markClipboard(page);
+  await lucia.getByRole('button', { name: 'Copy contact details' }).click();
+  await expect.poll(() => readClipboard(page)).toBe('Lucía Ortega\n+34 600 111 222\nlucia@example.org');
+  await expectAccessible(page, 'incident call panel');
+
+  await lucia.getByRole('button', { name: 'No answer' }).click();
+  await expect(toast(page)).toHaveText('Lucía Ortega: No answer, recorded.');
+  await expect(lucia).toContainText('Last: No answer');
+
+  // Five minutes without reaching her: the console moves to her backup, says so and records it.
+  await page.clock.fastForward('05:01');
+  await expect(toast(page)).toHaveText('No answer from Lucía Ortega in 5 min (Lucía Ortega). Call Luis Prieto now.');
+  const luis = card('Luis Prieto');
+  await expect(luis).toBeVisible();
+  await expect(luis.locator('.badge')).toHaveText('Backup');
+  await luis.getByRole('button', { name: 'Reached' }).click();
+
+  // Lucía's branches open: Carla (and her backup next), Gus's backup Dani (Gus left), the role nobody holds fails at once.
+  await expect(panel.getByTestId('call-progress')).toHaveText('1 of 4 reached · 2 being called · 0 waiting · 1 not reached');
+  await expect(panel.getByTestId('call-card').locator('.call-card-head strong')).toHaveText(['Carla Ruiz', 'Dani Vega']);
+  await card('Carla Ruiz').getByRole('button', { name: 'Wrong number' }).click();
+  await expect(card('Dani Vega')).toHaveCount(2);
+
+  // The calls are in the timeline, escalation included.
+  await expect(timeline(page)).toContainText('Ana Ortega called Lucía Ortega: no answer');
+  await expect(timeline(page)).toContainText('Ana Ortega call tree: Lucía Ortega was not reached in time, moving on');
+  await expect(timeline(page)).toContainText('Ana Ortega called Luis Prieto: reached');
+  await expect(timeline(page)).toContainText('Ana Ortega called Carla Ruiz: wrong number');
+  await expect(timeline(page).locator('article.timeline-row.kind-call')).toHaveCount(4);
+
+  // The escalation happened once: not again at the next ticks, nor after a reload.
+  await page.clock.fastForward('00:30');
+  await page.reload();
+  await openConsole(page, appUrl);
+  await goToView(page, /^Incidents$/);
+  await expect(timeline(page).locator('article.timeline-row.kind-call')).toHaveCount(4);
+  await expect(timelineRows(page).filter({ hasText: 'call tree:' })).toHaveCount(1);
+  await expect(panel.getByTestId('call-card').locator('.call-card-head strong')).toHaveText(['Dani Vega', 'Dani Vega']);
+  await expectAccessible(page, 'incident call panel, calls under way');
+});
+
+test('by mouse: re-parent, move out, remove a node; rename and delete a tree (tombstone); an incident whose tree went says so', async ({ page, appUrl }) => {
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page);
+  await goToTrees(page);
+  await page.getByTestId('tree-new-name').fill('Night shift');
+  await page.getByRole('button', { name: 'Create tree' }).click();
+  await expect(toast(page)).toHaveText('Tree “Night shift” created. Add the first person to call.');
+  await addNode(page, { person: 'Lucía Ortega' });
+  await addNode(page, { person: 'Luis Prieto' });
+  await addNode(page, { person: 'Dani Vega' });
+
+  const under = (label: string) => node(page, label).locator(':scope > .tree-node-card').getByRole('combobox', { name: 'Under' });
+  await under('Luis Prieto').selectOption({ label: 'Lucía Ortega' });
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', '  Luis Prieto', 'Dani Vega']);
+  // A node cannot go under itself or its own descendants: they are not offered.
+  await expect(under('Lucía Ortega').locator('option')).toHaveText(['Top of the tree', 'Dani Vega']);
+  await under('Dani Vega').selectOption({ label: '— Luis Prieto' });
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', '  Luis Prieto', '    Dani Vega']);
+
+  await node(page, 'Luis Prieto').locator(':scope > .tree-node-card').getByRole('button', { name: 'Remove' }).click();
+  await expect(toast(page)).toHaveText('Luis Prieto removed; the nodes under it moved up.');
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', '  Dani Vega']);
+  await node(page, 'Dani Vega').locator(':scope > .tree-node-card').getByRole('button', { name: 'Out of its parent' }).click();
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', 'Dani Vega']);
+  // At the edge the button is aria-disabled (it keeps the focus) and says why when pressed.
+  const out = node(page, 'Dani Vega').locator(':scope > .tree-node-card').getByRole('button', { name: 'Out of its parent' });
+  await expect(out).toHaveAttribute('aria-disabled', 'true');
+  await out.click({ force: true });
+  await expect(toast(page)).toHaveText('Dani Vega is already at the top.');
+
+  // The tree survives a reload: it was saved as it was edited.
+  await page.reload();
+  await openConsole(page, appUrl);
+  await goToTrees(page);
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', 'Dani Vega']);
+
+  const rename = editor(page).getByRole('textbox', { name: 'Tree name' });
+  await rename.fill('  ');
+  await editor(page).getByRole('button', { name: 'Rename' }).click();
+  await expect(editor(page).locator('.tree-rename .error')).toHaveText('A tree needs a name.');
+  await rename.fill('Night shift (EU)');
+  await rename.press('Enter');
+  await expect(editor(page).getByRole('heading', { level: 2 })).toHaveText('Night shift (EU)');
+  await expect(page.locator('.tree-list [aria-current="true"]')).toContainText('Night shift (EU)');
+
+  await declareIncident(page, { title: 'Night outage' });
+  const panel = page.getByTestId('call-tree');
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  await expect(panel.getByTestId('call-card')).toHaveCount(2);
+
+  await goToTrees(page);
+  await editor(page).getByRole('button', { name: 'Delete tree' }).click();
+  await expectAccessible(page, 'tree editor, confirming a delete');
+  await editor(page).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(toast(page)).toHaveText('Tree “Night shift (EU)” deleted.');
+  await expect(page.getByText('No contact trees yet.')).toBeVisible();
+  // A tombstone, so that the delete reaches every machine: the row stays, marked deleted.
+  const rows = await page.evaluate(
+    () =>
+      new Promise<{ name: string; deleted: boolean }[]>((resolve) => {
+        const open = indexedDB.open('calma');
+        open.onsuccess = () => {
+          const request = open.result.transaction('contactTrees').objectStore('contactTrees').getAll();
+          request.onsuccess = () => resolve(request.result.map((t: { name: string; deleted: boolean }) => ({ name: t.name, deleted: t.deleted })));
+        };
+      }),
+  );
+  expect(rows).toEqual([{ name: 'Night shift (EU)', deleted: true }]);
+
+  await goToView(page, /^Incidents$/);
+  await expect(panel.locator('.warning')).toHaveText('The call tree of this incident was deleted. Choose another one.');
+  await expect(panel).toContainText('There are no contact trees yet.');
+  await expect(panel.getByTestId('call-card')).toHaveCount(0);
+});
