@@ -15,6 +15,9 @@ const COUNT = Number(process.env.BENCH_ANSWERS ?? 50_000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const QUERIES = ['respuesta', 'crisis', 'cliente retraso', 'seguridad', 'refund', 'update apology', 'acceso datos', 'contrasena', 'pedido 4'];
+// The people directory: BENCH_PEOPLE=2000 for a quicker run.
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
+const PEOPLE_QUERIES = ['lucia', 'garcia perez', 'ibanez', '600 001', 'comms', 'maria jose', 'person12@', 'zoe smith'];
 
 function run(command, args) {
   return new Promise((resolve, reject) => {
@@ -205,6 +208,68 @@ try {
     writeFileSync(join(root, '.bench', 'incident.cpuprofile'), JSON.stringify(profile));
     printTopFunctions(profile);
   }
+
+  // The people directory: importing a CSV of PEOPLE rows, then searching and scrolling them in the console.
+  console.log(`\nImporting ${PEOPLE.toLocaleString('en')} people from CSV, then searching and scrolling them…`);
+  await page.goto(`${server.url}bench/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  results.peopleImport = await page.evaluate((n) => window.calmaBench.importPeopleCsv(n), PEOPLE);
+  const peopleIndex = await page.evaluate(
+    ([n, qs]) => window.calmaBench.peopleIndexQueries(n, qs.flatMap((q) => Array.from(q, (_, i) => q.slice(0, i + 1)))),
+    [PEOPLE, PEOPLE_QUERIES],
+  );
+  results.peopleIndex = { buildMs: peopleIndex.buildMillis, p50: percentile(peopleIndex.samples, 50), p95: percentile(peopleIndex.samples, 95) };
+  await page.goto(`${server.url}renderer/index.html`);
+  await page.getByTestId('desk-search').waitFor();
+  await page.getByRole('navigation').getByRole('button', { name: 'People' }).click();
+  await page.waitForFunction((n) => /^[\d,]+ people$/.test(document.querySelector('#people-count')?.textContent ?? '') && document.querySelectorAll('.people-list [role=option]').length > 0 && n > 0, PEOPLE);
+  results.peopleShown = await page.locator('#people-count').textContent();
+  await page.evaluate(() => {
+    const w = window;
+    w.__peopleLat = [];
+    w.__peopleDom = [];
+    const input = document.querySelector('[data-testid="people-search"]');
+    const results = document.querySelector('.desk.people .results');
+    let pending = null;
+    input.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; }, { capture: true });
+    new MutationObserver(() => {
+      if (pending && results.getAttribute('data-query') === input.value) {
+        const p = pending;
+        pending = null;
+        w.__peopleDom.push(performance.now() - p.t0);
+        requestAnimationFrame(() => setTimeout(() => w.__peopleLat.push(performance.now() - p.t0), 0));
+      }
+    }).observe(results, { attributes: true, attributeFilter: ['data-query'] });
+  });
+  const peopleInput = page.getByTestId('people-search');
+  for (const q of PEOPLE_QUERIES) {
+    await peopleInput.fill('');
+    await page.waitForFunction(() => document.querySelector('.desk.people .results')?.getAttribute('data-query') === '');
+    for (const ch of q) {
+      const before = await page.evaluate(() => window.__peopleLat.length);
+      await page.keyboard.type(ch);
+      await page.waitForFunction((b) => window.__peopleLat.length > b, before, { polling: 'raf' });
+    }
+  }
+  const peopleLat = await page.evaluate(() => window.__peopleLat);
+  const peopleDom = await page.evaluate(() => window.__peopleDom);
+  results.peopleSearch = { p50: percentile(peopleLat, 50), p95: percentile(peopleLat, 95), max: Math.max(...peopleLat), n: peopleLat.length, domP50: percentile(peopleDom, 50), domP95: percentile(peopleDom, 95) };
+  await peopleInput.fill('');
+  await page.waitForFunction(() => document.querySelector('.desk.people .results')?.getAttribute('data-query') === '');
+  results.peopleScroll = await page.evaluate(async () => {
+    const scroller = document.querySelector('.people-list');
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const deltas = [];
+    let last = await frame();
+    for (let i = 0; i < 300; i += 1) {
+      scroller.scrollTop += i < 150 ? 400 : 4000;
+      const now = await frame();
+      deltas.push(now - last);
+      last = now;
+    }
+    deltas.sort((a, b) => a - b);
+    return { maxFrameMs: deltas.at(-1), p95FrameMs: deltas[Math.floor(deltas.length * 0.95)], frames: deltas.length, scrolledTo: scroller.scrollTop, height: scroller.scrollHeight };
+  });
 } finally {
   await browser.close();
   await server.close();
@@ -244,6 +309,30 @@ const rows = [
     '< 500 ms; no frame > 50 ms',
     results.incident.interactiveMs < 500 && results.incident.maxFrameMs <= 50 ? 'ok' : 'OVER',
   ],
+  [
+    `import ${PEOPLE.toLocaleString('en')} people from CSV`,
+    `${Math.round(results.peopleImport.rows / (results.peopleImport.totalMs / 1000)).toLocaleString('en')} rows/s (${ms(results.peopleImport.totalMs)}: plan ${ms(results.peopleImport.planMs)}, mutation ${ms(results.peopleImport.writeMs)})`,
+    `bare Papa Parse ${Math.round(results.peopleImport.rows / (results.peopleImport.bareMs / 1000)).toLocaleString('en')} rows/s (${ms(results.peopleImport.bareMs)})`,
+    `${(results.peopleImport.totalMs / results.peopleImport.bareMs).toFixed(1)}x`,
+    'report',
+    results.peopleImport.stored >= PEOPLE ? 'ok' : 'MISSING ROWS',
+  ],
+  [
+    `people search, ${PEOPLE.toLocaleString('en')}, keystroke → on screen`,
+    `p50 ${ms(results.peopleSearch.p50)}, p95 ${ms(results.peopleSearch.p95)}`,
+    `index alone p50 ${ms(results.peopleIndex.p50)}, p95 ${ms(results.peopleIndex.p95)}`,
+    `${(results.peopleSearch.p95 / Math.max(results.peopleIndex.p95, 0.01)).toFixed(1)}x at p95`,
+    'p95 < 16 ms',
+    results.peopleSearch.p95 < 16 ? 'ok' : 'OVER',
+  ],
+  [
+    `scroll ${PEOPLE.toLocaleString('en')} people`,
+    `worst frame ${ms(results.peopleScroll.maxFrameMs)}, p95 ${ms(results.peopleScroll.p95FrameMs)}`,
+    '',
+    '',
+    'no frame > 50 ms',
+    results.peopleScroll.maxFrameMs <= 50 ? 'ok' : 'OVER',
+  ],
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'));
@@ -252,6 +341,7 @@ const sp = results.searchParts;
 console.log(`Parts (p50/p95): keystroke → query sent ${ms(sp.toSend.p50)}/${ms(sp.toSend.p95)}; worker round trip ${ms(sp.worker.p50)}/${ms(sp.worker.p95)}; result → DOM ${ms(sp.toDom.p50)}/${ms(sp.toDom.p95)}`);
 console.log(`Worker round trip (p50/p95): to the worker ${ms(sp.toWorker.p50)}/${ms(sp.toWorker.p95)}; query ${ms(sp.inWorker.p50)}/${ms(sp.inWorker.p95)}; back to the page ${ms(sp.backToMain.p50)}/${ms(sp.backToMain.p95)}`);
 console.log(`Keystroke → DOM updated (before the frame is painted): p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}`);
+console.log(`People: index build ${ms(results.peopleIndex.buildMs)}; keystroke → DOM updated p50 ${ms(results.peopleSearch.domP50)}, p95 ${ms(results.peopleSearch.domP95)} (${results.peopleSearch.n} keystrokes, worst ${ms(results.peopleSearch.max)}); CSV ${(results.peopleImport.bytes / 1024 / 1024).toFixed(1)} MB`);
 console.log(`(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task at start-up ${ms(results.startup.longestTaskMs)}; Chromium ${results.chromium})`);
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2));

@@ -185,6 +185,17 @@ test('build a tree by keyboard, see its warnings, print it; run it in an inciden
   await expect(lucia.getByRole('link', { name: 'Call Lucía Ortega at +34 600 111 222' })).toHaveAttribute('href', 'tel:+34600111222');
   await expect(lucia.getByRole('link', { name: 'lucia@example.org' })).toHaveAttribute('href', 'mailto:lucia@example.org');
   await expect(lucia.locator('.call-countdown')).toHaveText(/^Moves on to Luis Prieto in [45]:\d\d$/);
+  // Links leave Calma only through the host's allow-listed openExternal (a new window in a browser).
+  await page.evaluate(() => {
+    (window as unknown as { opened: string[] }).opened = [];
+    window.open = (url?: string | URL) => {
+      (window as unknown as { opened: string[] }).opened.push(String(url));
+      return null;
+    };
+  });
+  await lucia.getByRole('link', { name: 'Call Lucía Ortega at +34 600 111 222' }).click();
+  await lucia.getByRole('link', { name: 'lucia@example.org' }).click();
+  expect(await page.evaluate(() => (window as unknown as { opened: string[] }).opened)).toEqual(['tel:+34600111222', 'mailto:lucia@example.org']);
   await markClipboard(page);
   await lucia.getByRole('button', { name: 'Copy contact details' }).click();
   await expect.poll(() => readClipboard(page)).toBe('Lucía Ortega\n+34 600 111 222\nlucia@example.org');
@@ -196,7 +207,7 @@ test('build a tree by keyboard, see its warnings, print it; run it in an inciden
 
   // Five minutes without reaching her: the console moves to her backup, says so and records it.
   await page.clock.fastForward('05:01');
-  await expect(toast(page)).toHaveText('No answer from Lucía Ortega in 5 min (Lucía Ortega). Call Luis Prieto now.');
+  await expect(toast(page)).toHaveText('No answer from Lucía Ortega in 5 min. Call Luis Prieto now.');
   const luis = card('Luis Prieto');
   await expect(luis).toBeVisible();
   await expect(luis.locator('.badge')).toHaveText('Backup');
@@ -210,7 +221,7 @@ test('build a tree by keyboard, see its warnings, print it; run it in an inciden
 
   // The calls are in the timeline, escalation included.
   await expect(timeline(page)).toContainText('Ana Ortega called Lucía Ortega: no answer');
-  await expect(timeline(page)).toContainText('Ana Ortega call tree: Lucía Ortega was not reached in time, moving on');
+  await expect(timeline(page)).toContainText('Ana Ortega call tree: Lucía Ortega was not reached in time; moved on to the next person');
   await expect(timeline(page)).toContainText('Ana Ortega called Luis Prieto: reached');
   await expect(timeline(page)).toContainText('Ana Ortega called Carla Ruiz: wrong number');
   await expect(timeline(page).locator('article.timeline-row.kind-call')).toHaveCount(4);

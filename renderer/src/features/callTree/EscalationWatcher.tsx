@@ -56,10 +56,14 @@ function IncidentEscalations({ incident }: { incident: Incident }) {
       if (tried.current.has(attempt.id)) continue;
       tried.current.add(attempt.id);
       const node = run.nodes.find((n) => n.node.id === escalation.nodeId)!;
+      const from = byId.get(escalation.fromPersonId)?.name ?? '';
+      const label = nodeLabel(node.node, byId, t);
       const values = {
         incident: incident.title,
-        node: nodeLabel(node.node, byId, t),
-        from: byId.get(escalation.fromPersonId)?.name ?? '',
+        node: label,
+        // The node is named only when it says more than the person's name (a role, someone who left).
+        showNode: label === from ? 'no' : 'yes',
+        from,
         to: escalation.toPersonId ? (byId.get(escalation.toPersonId)?.name ?? '') : '',
         minutes: node.node.escalateAfterMinutes,
       };

@@ -114,7 +114,7 @@ export const treesEn = {
   'callTree.state.escalated': 'Calling the backup',
   'callTree.state.reached': 'Reached',
   'callTree.state.failed': 'Not reached',
-  'callTree.escalated': 'No answer from {from} in {minutes} min ({node}). Call {to} now.',
+  'callTree.escalated': 'No answer from {from} in {minutes} min{showNode, select, yes { ({node})} other {}}. Call {to} now.',
   'callTree.gaveUp': 'Nobody reached for {node}: everyone listed was tried. The calls under it go on.',
   'callTree.notifyTitle': 'Call tree: {incident}',
   'callTree.event.reached': 'called {person}: reached',
@@ -122,5 +122,5 @@ export const treesEn = {
   'callTree.event.no-answer': 'called {person}: no answer',
   'callTree.event.wrong-number': 'called {person}: wrong number',
   'callTree.event.unavailable': 'called {person}: unavailable',
-  'callTree.event.escalated': 'call tree: {person} was not reached in time, moving on',
+  'callTree.event.escalated': 'call tree: {person} was not reached in time; moved on to the next person',
 } as const;

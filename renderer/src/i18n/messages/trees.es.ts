@@ -116,7 +116,7 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.state.escalated': 'Llamando al suplente',
   'callTree.state.reached': 'Localizado',
   'callTree.state.failed': 'Sin localizar',
-  'callTree.escalated': '{from} no contesta en {minutes} min ({node}). Llama ahora a {to}.',
+  'callTree.escalated': '{from} no contesta en {minutes} min{showNode, select, yes { ({node})} other {}}. Llama ahora a {to}.',
   'callTree.gaveUp': 'Nadie localizado en {node}: se ha probado con todos. Las llamadas de debajo siguen.',
   'callTree.notifyTitle': 'Cadena de llamadas: {incident}',
   'callTree.event.reached': 'llamó a {person}: localizado',
@@ -124,5 +124,5 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.event.no-answer': 'llamó a {person}: no contesta',
   'callTree.event.wrong-number': 'llamó a {person}: número equivocado',
   'callTree.event.unavailable': 'llamó a {person}: no disponible',
-  'callTree.event.escalated': 'cadena de llamadas: {person} no contestó a tiempo, se pasa al siguiente',
+  'callTree.event.escalated': 'cadena de llamadas: {person} no contestó a tiempo; se pasó a la siguiente persona',
 };
