@@ -73,5 +73,6 @@ ALTER TABLE "mutations" ADD CONSTRAINT "mutations_team_id_teams_id_fk" FOREIGN K
 ALTER TABLE "people" ADD CONSTRAINT "people_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "records" ADD CONSTRAINT "records_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "devices_person_idx" ON "devices" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "mutations_refused_idx" ON "mutations" USING btree ("team_id","device_id","seq") WHERE "mutations"."status" = 'refused';--> statement-breakpoint
 CREATE INDEX "people_team_idx" ON "people" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "records_team_version_idx" ON "records" USING btree ("team_id","version","tbl","id");

@@ -19,3 +19,13 @@ export function treeActivatedAt(incident: Pick<Incident, 'clock' | 'declaredAt'>
   }
   return Date.parse(incident.declaredAt);
 }
+
+/**
+ * The time to record an attempt at: now, but never before the activation. The activation comes
+ * from an HLC stamp, which can run ahead of this machine's wall clock (it follows stamps pulled
+ * from a machine whose clock is ahead, within the sync's drift bound); an attempt made after the
+ * activation must not be stamped before it, or runCallTree would take it for one of an earlier run.
+ */
+export function attemptAt(activatedAt: number, now: number): Date {
+  return new Date(Math.max(now, activatedAt));
+}

@@ -56,6 +56,17 @@ export function walkTree(nodes: readonly TreeNode[]): PlacedNode[] {
   return out;
 }
 
+/** The placed nodes grouped by the parent they hang from (null: the top), each group in order. */
+export function childrenByParent(placed: readonly PlacedNode[]): Map<string | null, PlacedNode[]> {
+  const out = new Map<string | null, PlacedNode[]>();
+  for (const p of placed) {
+    const list = out.get(p.parentId);
+    if (list) list.push(p);
+    else out.set(p.parentId, [p]);
+  }
+  return out;
+}
+
 /** The ids of a node's descendants (not the node itself), as the walk places them. */
 export function descendantIds(placed: readonly PlacedNode[], id: string): Set<string> {
   const out = new Set<string>();

@@ -70,7 +70,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const unchecked: { text: string; at: Place }[] = [];
   for (const draft of parsed.drafts) {
     const result = validateDraft(draft, { file, defaultTimeZone: input.defaultTimeZone });
-    if (result.ok) incoming.push({ ...result.person, id: input.newId(), backupRef: null });
+    if (result.ok) incoming.push(Object.assign(result.person, { id: input.newId(), backupRef: null }));
     else {
       errors.push(...result.issues);
       const text = draft.values.backup?.trim();
@@ -133,7 +133,12 @@ function resolveBackups(
   const entity = (ref: Ref) => refKey(ref.kind === 'row' ? (target.get(ref.id) ?? ref) : ref);
   const byEmail = new Map<string, Ref[]>();
   const byName = new Map<string, Ref[]>();
-  const add = (map: Map<string, Ref[]>, key: string, ref: Ref) => key !== '' && map.set(key, [...(map.get(key) ?? []), ref]);
+  const add = (map: Map<string, Ref[]>, key: string, ref: Ref) => {
+    if (key === '') return;
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
   // Rows first: a backup named in the same file is the row's person, whatever is decided for it.
   for (const r of incoming) {
     add(byEmail, emailKey(r.fields.email), { kind: 'row', id: r.id });

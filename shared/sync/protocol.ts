@@ -159,7 +159,7 @@ export const rowsResponseSchema = z.strictObject({ rows: z.array(changedRowSchem
 
 // ---- live ------------------------------------------------------------------------------------
 
-/** Server-Sent Events on GET /sync/events: `event: version`, `data: {"teamVersion": n}`. */
+/** Server-Sent Events on GET /v1/sync/events (ROUTES.events): `event: version`, `data: {"teamVersion": n}`. */
 export const pokeSchema = z.strictObject({ teamVersion: z.number().int().nonnegative() });
 
 /** Errors are JSON with a stable code, a sentence for people, and the fields at fault. */

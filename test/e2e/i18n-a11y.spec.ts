@@ -23,7 +23,7 @@ import {
 async function expectLanguage(page: Page, lang: 'es' | 'en'): Promise<void> {
   const en = lang === 'en';
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
-  await expect(nav(page).getByRole('button')).toHaveText(en ? ['Incidents', 'Answers', 'Playbooks', 'Summary', 'Settings'] : ['Incidentes', 'Respuestas', 'Protocolos', 'Resumen', 'Ajustes']);
+  await expect(nav(page).getByRole('button')).toHaveText(en ? ['Incidents', 'Answers', 'Playbooks', 'People', 'Trees', 'Summary', 'Settings'] : ['Incidentes', 'Respuestas', 'Protocolos', 'Personas', 'Árboles', 'Resumen', 'Ajustes']);
   await expect(page.getByRole('button', { name: en ? 'Commands Ctrl K' : 'Comandos Ctrl K' })).toBeVisible();
 }
 

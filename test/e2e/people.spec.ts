@@ -152,11 +152,14 @@ test('a duplicate is offered for merge and merged; search ignores accents; editi
   await expect(editor(page).getByTestId('person-warnings')).toHaveCount(0);
   await name.press('Escape');
   await expect(editor(page)).toHaveCount(0);
+  await expect(personRow(page, 'Nuria Campos Gil')).toBeFocused();
+  await page.keyboard.press('/');
+  await expect(peopleSearch(page)).toBeFocused();
   await peopleSearch(page).fill('campos gil');
   await expect(peopleList(page).getByRole('option')).toHaveText([/Nuria Campos Gil/]);
   const stored = await page.evaluate(
     () =>
-      new Promise<{ id: string; name: string; verifiedAt: string | null; backupId: string | null }[]>((resolve) => {
+      new Promise<{ id: string; name: string; email: string; phones: string[]; roles: string[]; notes: string; timeZone: string; verifiedAt: string | null; backupId: string | null }[]>((resolve) => {
         const open = indexedDB.open('calma');
         open.onsuccess = () => {
           const request = open.result.transaction('people').objectStore('people').getAll();
@@ -166,6 +169,9 @@ test('a duplicate is offered for merge and merged; search ignores accents; editi
   );
   const nuria = stored.find((p) => p.name === 'Nuria Campos Gil')!;
   expect(nuria.verifiedAt).not.toBeNull();
+  // Only the edited fields were written: the rest of her record is as the file had it.
+  expect(nuria).toMatchObject({ email: 'nuria.campos@example.org', phones: ['+34 600 100 105'], roles: ['legal'], notes: 'External counsel on call at night.' });
+  expect(stored.find((p) => p.name === 'Tomás Rey')).toMatchObject({ email: 'tomas.rey@example.org', roles: ['comms-lead', 'spokesperson'], timeZone: 'Europe/Madrid' });
   expect(nuria.backupId).toBe(stored.find((p) => p.name === 'Lucía Ferrer Vidal')!.id);
 
   // A new person from the keyboard.
@@ -204,6 +210,12 @@ test('export CSV and vCard: everyone, the one who left marked, formulas defused'
   expect(vcf.text.match(/BEGIN:VCARD/g)).toHaveLength(EXAMPLE_COUNT);
   expect(vcf.text).toContain('FN:Óscar Blanco');
   expect(vcf.text).toContain('X-CALMA-LEFT;VALUE=TEXT:true');
+
+  // And the vCard reads back the same way: everyone is already here.
+  await importPeople(page, vcf.name, vcf.text);
+  await expect(page.getByTestId('people-import-summary')).toHaveText(`0 to add, ${EXAMPLE_COUNT} to merge, 0 skipped.`);
+  await importDialog(page).getByRole('button', { name: 'Cancel' }).click();
+  expect(await countRows(page, 'people')).toBe(EXAMPLE_COUNT);
 });
 
 for (const theme of ['light', 'dark'] as const) {

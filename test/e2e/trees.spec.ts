@@ -203,7 +203,7 @@ test('build a tree by keyboard, see its warnings, print it; run it in an inciden
 
   await lucia.getByRole('button', { name: 'No answer' }).click();
   await expect(toast(page)).toHaveText('Lucía Ortega: No answer, recorded.');
-  await expect(lucia).toContainText('Last: No answer');
+  await expect(lucia).toContainText(/Last: Lucía Ortega, No answer at 10:0\d AM \(Ana Ortega\)/);
 
   // Five minutes without reaching her: the console moves to her backup, says so and records it.
   await page.clock.fastForward('05:01');

@@ -116,6 +116,12 @@ async function dedicatedListener(url: string, channel: string, onPayload: (paylo
       if (client === next) client = null;
       schedule(500);
     });
+    next.on('end', () => {
+      // Closed without an error (the server shut the connection): reconnect all the same.
+      if (client !== next) return;
+      client = null;
+      schedule(500);
+    });
     await next.connect();
     await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     client = next;

@@ -116,6 +116,8 @@ export const mutations = pgTable(
   (t) => [
     primaryKey({ columns: [t.teamId, t.deviceId, t.seq] }),
     check('mutations_status_check', sql`${t.status} in ('applied', 'refused')`),
+    // Every pull lists the device's refusals: rare rows among many, so they get an index of their own.
+    index('mutations_refused_idx').on(t.teamId, t.deviceId, t.seq).where(sql`${t.status} = 'refused'`),
   ],
 );
 

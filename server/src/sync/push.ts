@@ -12,7 +12,7 @@ import type { Log } from '../log';
 import { authorise } from './policy';
 import { notifyVersion } from './poke';
 import type { ShippedLibrary } from './shippedLibrary';
-import { SqlStore } from './sqlStore';
+import { SqlStore, WriteBatch } from './sqlStore';
 
 export interface PushDeps {
   db: Db;
@@ -33,7 +33,8 @@ type Refused = Omit<Refusal, 'seq' | 'mutationId' | 'name' | 'at'>;
  *
  * A seq at or below the device's lastSeq is a resend: it changes nothing and gets the answer it got
  * the first time (`duplicate`, or its refusal). A refusal is recorded and still advances lastSeq,
- * so it is never retried; each mutation runs in a savepoint, so a refused one leaves no trace.
+ * so it is never retried. A mutation's writes reach the push's WriteBatch only once its mutator
+ * succeeded, so a refused one leaves no trace; the batch is written just before commit.
  */
 export async function push(deps: PushDeps, caller: Caller, request: PushRequest): Promise<PushResponse> {
   if (request.deviceId !== caller.deviceId) {
@@ -62,16 +63,20 @@ export async function push(deps: PushDeps, caller: Caller, request: PushRequest)
 
     let lastSeq = device.lastSeq;
     let version = team.version;
+    const batch = new WriteBatch(tx, caller.teamId);
+    const log: (typeof mutations.$inferInsert)[] = [];
     const results: PushResult[] = [];
     for (const m of request.mutations) {
       if (m.seq <= lastSeq) {
         results.push(await answerResend(tx, caller, m));
         continue;
       }
-      const outcome = await applyOne(deps, tx, caller, m, version + 1, now());
-      if (outcome.status === 'applied' && outcome.written) version += 1;
-      const refusal = outcome.status === 'refused' ? { seq: m.seq, mutationId: m.id, name: m.name, ...outcome.refusal, at: now().toISOString() } : null;
-      await tx.insert(mutations).values({
+      const at = now();
+      const outcome = await applyOne(deps, batch, caller, m, version + 1, at);
+      const written = outcome.status === 'applied' && outcome.written;
+      if (written) version += 1;
+      const refusal = outcome.status === 'refused' ? { seq: m.seq, mutationId: m.id, name: m.name, ...outcome.refusal, at: at.toISOString() } : null;
+      log.push({
         teamId: caller.teamId,
         deviceId: caller.deviceId,
         seq: m.seq,
@@ -80,13 +85,15 @@ export async function push(deps: PushDeps, caller: Caller, request: PushRequest)
         hlc: m.hlc,
         personId: caller.personId,
         status: outcome.status,
-        version: outcome.status === 'applied' && outcome.written ? version : null,
+        version: written ? version : null,
         refusal,
-        receivedAt: now(),
+        receivedAt: at,
       });
       results.push(refusal ? { seq: m.seq, status: 'refused', refusal } : { seq: m.seq, status: 'applied', version });
       lastSeq = m.seq;
     }
+    await batch.flush();
+    for (let i = 0; i < log.length; i += 1000) await tx.insert(mutations).values(log.slice(i, i + 1000));
     if (lastSeq !== device.lastSeq) {
       await tx.update(devices).set({ lastSeq }).where(and(eq(devices.teamId, caller.teamId), eq(devices.id, caller.deviceId)));
     }
@@ -131,7 +138,7 @@ async function answerResend(tx: Tx, caller: Caller, m: PushedMutation): Promise<
 
 type Outcome = { status: 'applied'; written: boolean } | { status: 'refused'; refusal: Refused };
 
-async function applyOne(deps: PushDeps, tx: Tx, caller: Caller, m: PushedMutation, version: number, now: Date): Promise<Outcome> {
+async function applyOne(deps: PushDeps, batch: WriteBatch, caller: Caller, m: PushedMutation, version: number, now: Date): Promise<Outcome> {
   const stamp = parseHlc(m.hlc);
   if (stamp.node !== caller.deviceId) {
     return refuse('invalid', `the HLC stamp names node ${stamp.node}, not this device (${caller.deviceId})`, [{ path: 'hlc', message: 'another node' }]);
@@ -153,14 +160,11 @@ async function applyOne(deps: PushDeps, tx: Tx, caller: Caller, m: PushedMutatio
     );
   }
   try {
-    // A savepoint: a mutator that fails half-way leaves nothing behind.
-    const written = await tx.transaction(async (sp) => {
-      const store = new SqlStore(sp, caller.teamId, m.hlc, caller.personId, now, version, deps.shipped);
-      await authorise({ role: caller.role, personId: caller.personId, store, shipped: deps.shipped }, name, parsed.data as ParsedMutationArgs<typeof name>);
-      await runMutator(store, name, parsed.data as ParsedMutationArgs<typeof name>);
-      return store.written;
-    });
-    return { status: 'applied', written };
+    const store = new SqlStore(batch, m.hlc, caller.personId, now, version, deps.shipped);
+    await authorise({ role: caller.role, personId: caller.personId, store, shipped: deps.shipped }, name, parsed.data as ParsedMutationArgs<typeof name>);
+    await runMutator(store, name, parsed.data as ParsedMutationArgs<typeof name>);
+    store.commit();
+    return { status: 'applied', written: store.written };
   } catch (error) {
     if (error instanceof MutationError) return refuse(error.code, error.message, error.issues);
     // A database error is not the mutation's fault: fail the whole push, the device retries it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { treeActivatedAt } from '../../../shared/contactTrees';
+import { attemptAt, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
 import { contactTreeSchema, incidentSchema, personSchema } from '../../../shared/domain';
 import { buildDeclaration } from '../../../shared/incidents/declare';
 import { freshDb, mutateFor } from '../db/fixtures';
@@ -44,5 +44,18 @@ describe('when a call tree started', () => {
     const incident = incidentSchema.parse({ id: 'i', title: 'x', severity: 'low', status: 'declared', lead: { personId: null, name: 'A' }, declaredAt: DECLARED, declaredBy: 'a' });
     expect(treeActivatedAt(incident)).toBe(Date.parse(DECLARED));
     expect(treeActivatedAt({ ...incident, clock: { contactTreeId: 'nonsense' } })).toBe(Date.parse(DECLARED));
+  });
+});
+
+describe('when an attempt is recorded', () => {
+  it('now, or at the activation if this machine\'s clock is behind the stamp, so the attempt counts', () => {
+    const activatedAt = Date.parse(DECLARED);
+    expect(attemptAt(activatedAt, activatedAt + 5_000).toISOString()).toBe('2026-05-11T08:00:05.000Z');
+    const behind = attemptAt(activatedAt, activatedAt - 90_000);
+    expect(behind.toISOString()).toBe(DECLARED);
+    const tree = { id: 'tree-1', nodes: [{ id: 'n1', parentId: null, order: 0, target: { kind: 'person' as const, personId: 'ana' }, escalateAfterMinutes: 10 }] };
+    const people = [personSchema.parse({ id: 'ana', name: 'Ana' })];
+    const attempt = { id: 'a1', incidentId: 'inc-1', treeId: 'tree-1', nodeId: 'n1', personId: 'ana', outcome: 'reached' as const, by: 'ana', at: behind.toISOString(), note: '' };
+    expect(runCallTree({ tree, people, attempts: [attempt], activatedAt, now: activatedAt }).nodes[0]!.state).toBe('reached');
   });
 });

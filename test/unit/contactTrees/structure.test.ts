@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { branchHeads, descendantIds, walkTree, type TreeNode } from '../../../shared/contactTrees';
+import { branchHeads, childrenByParent, descendantIds, walkTree, type TreeNode } from '../../../shared/contactTrees';
 import { personNode } from './fixtures';
 
 const ids = (nodes: TreeNode[]) => walkTree(nodes).map((p) => `${'  '.repeat(p.depth)}${p.node.id}`);
@@ -77,6 +77,15 @@ describe('descendants and branches', () => {
     personNode('a2', 'p', 'a', 1),
     personNode('b', 'p', 'root', 1),
   ];
+
+  it('groups nodes by the parent they hang from, in order', () => {
+    const groups = childrenByParent(walkTree([...nodes, personNode('lost', 'p', 'gone', 9)]));
+    expect([...groups].map(([parent, kids]) => [parent, kids.map((k) => k.node.id)])).toEqual([
+      [null, ['root', 'lost']],
+      ['root', ['a', 'b']],
+      ['a', ['a1', 'a2']],
+    ]);
+  });
 
   it('lists a node\'s descendants', () => {
     const placed = walkTree(nodes);

@@ -122,12 +122,14 @@ describe('writing an import', () => {
   it('is one mutation: all of it lands, or none of it', async () => {
     const db = freshDb();
     const mutate = mutateFor(db);
-    await mutate('person.create', { person: person({ id: 'd1', name: 'Ana', email: 'ana@example.com' }) });
+    await mutate('person.create', { person: person({ id: 'd1', name: 'Ana', email: 'ana@example.com', timeZone: 'Asia/Tokyo', roles: ['legal'], notes: 'kept' }) });
     const p = plan('name,email,phones\nAna García,ana@example.com,600111222\nBea,bea@example.com,\n', await db.people.toArray());
     const write = buildImport(p);
     await mutate('people.import', { source: 'people.csv', create: write.create, update: write.update });
     const stored = (await db.people.toArray()).sort((a, b) => a.name.localeCompare(b.name));
     expect(stored.map((s) => [s.name, s.phones])).toEqual([['Ana García', ['600111222']], ['Bea', []]]);
+    // A merge writes only what the file changes: the rest of Ana stays as it was.
+    expect(stored[0]).toMatchObject({ email: 'ana@example.com', timeZone: 'Asia/Tokyo', roles: ['legal'], notes: 'kept' });
     expect(await db.outbox.count()).toBe(2);
 
     // The same plan again: its new people exist now, so the mutation refuses and writes nothing.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, MAX_BODY_BYTES, MAX_PUSH_MUTATIONS, ROUTES } from '../../../shared/sync/protocol';
-import { STORES, TestServer, type Device, type StoreKind } from './support/harness';
+import { openUnmigratedDatabase, STORES, TestServer, type Device, type StoreKind } from './support/harness';
 import { personArgs } from './support/domain';
 
 /**
@@ -123,8 +123,17 @@ describe.each(STORES)('hostile input on %s', (store: StoreKind) => {
     expect(simple.headers.get('access-control-allow-origin')).toBe('app://calma');
   });
 
-  it('reports health and readiness', async () => {
+  it('reports health and readiness, and is not ready before its migrations ran', async () => {
     expect((await server.call('GET', ROUTES.health)).body).toEqual({ status: 'ok' });
     expect((await server.call('GET', ROUTES.ready)).body).toEqual({ status: 'ready', store });
+    const bare = await TestServer.start(store, { database: await openUnmigratedDatabase(store) });
+    try {
+      const ready = await bare.call('GET', ROUTES.ready);
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ error: 'not-ready' });
+      expect((await bare.call('GET', ROUTES.health)).status).toBe(200);
+    } finally {
+      await bare.close();
+    }
   });
 });

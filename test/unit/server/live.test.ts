@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../shared/sync/protocol';
 import { revokeDevice } from '../../../server/src/admin/team';
@@ -97,6 +98,21 @@ describe('live pokes across two server processes on one PostgreSQL', () => {
     await admin.through(b).run('person.create', personArgs('p2'));
     expect(await onA.nextVersion()).toBe(2);
     await onA.cancel();
+    await onB.cancel();
+  });
+
+  it('keeps poking after its LISTEN connection was cut, catching up on what it missed', async () => {
+    const { teamId, admin } = await a.team();
+    const watcher = await a.join(teamId, 'viewer');
+    const onB = await subscribe(watcher, b);
+    expect(await onB.nextVersion()).toBe(0);
+    // Cut every LISTEN connection (both processes'), then write while they reconnect.
+    const cut = await a.database.db.execute(sql`select pg_terminate_backend(pid) as cut from pg_stat_activity where query ilike 'LISTEN%' and pid <> pg_backend_pid()`);
+    expect((cut as unknown as { rows: unknown[] }).rows.length).toBeGreaterThanOrEqual(2);
+    await admin.run('person.create', personArgs('p1'));
+    expect(await onB.nextVersion()).toBe(1);
+    await admin.run('person.create', personArgs('p2'));
+    expect(await onB.nextVersion()).toBe(2);
     await onB.cancel();
   });
 });

@@ -130,6 +130,15 @@ describe.each(STORES)('push on %s', (store: StoreKind) => {
     expect(rows.has('approvals/a1.r2.approval')).toBe(true);
   });
 
+  it('knows who wrote a revision pushed earlier in the same push', async () => {
+    const { teamId } = await server.team();
+    const lead = await server.join(teamId, 'lead');
+    const reply = await lead.push([lead.mutation('answer.create', answerArgs('a1')), lead.mutation('answer.approve', approveArgs('a1', 'a1.r1'))]);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'refused']);
+    const { rows } = await lead.pullAll();
+    expect([...rows.keys()].sort()).toEqual(['answerRevisions/a1.r1', 'answers/a1']);
+  });
+
   it('refuses a mutation stamped too far in the future of the server clock', async () => {
     const { admin } = await server.team();
     const future = formatHlc({ millis: server.clock + MAX_CLOCK_DRIFT_MS + 60_000, counter: 0, node: admin.id });
@@ -176,6 +185,26 @@ describe.each(STORES)('push on %s', (store: StoreKind) => {
     await admin.push([early]);
     const { rows } = await admin.pullAll();
     expect(rows.get('answers/a1')).toMatchObject({ tags: ['admin'], title: { es: 'De otro', en: 'By other' } });
+  });
+
+  it('serialises concurrent pushes: every version used once, in order, and a racing resend applied once', async () => {
+    const { teamId, admin } = await server.team();
+    const devices = [admin, ...(await Promise.all([1, 2, 3].map(() => server.join(teamId, 'responder'))))];
+    const batches = devices.map((d, i) => Array.from({ length: 3 }, (_, j) => [0, 1, 2].map((k) => d.mutation('person.create', personArgs(`d${i}-b${j}-m${k}`)))));
+    const replies = await Promise.all(devices.map(async (d, i) => {
+      const out = [];
+      for (const batch of batches[i]!) out.push(await d.push(batch));
+      return out;
+    }));
+    const versions = replies.flat().flatMap((r) => r.body.results.map((x) => x.version));
+    expect(versions.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 36 }, (_, i) => i + 1));
+    // The same batch sent twice at once (a retry racing the original): applied once.
+    const batch = [admin.mutation('person.create', personArgs('raced'))];
+    const [one, two] = await Promise.all([admin.push(batch), admin.push(batch)]);
+    expect([one.body.results[0]!.status, two.body.results[0]!.status].sort()).toEqual(['applied', 'duplicate']);
+    const { rows, pages } = await admin.pullAll();
+    expect(rows.size).toBe(37);
+    expect(pages.at(-1)!.teamVersion).toBe(37);
   });
 
   it('refuses a push for another device id, changing nothing', async () => {

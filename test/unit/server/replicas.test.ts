@@ -280,6 +280,11 @@ describe.each(STORES)('replicas converge on %s', (store: StoreKind) => {
             else Object.assign(replica.net, what.faults);
           }
 
+          // Every run also makes one change the server must refuse (approving one's own revision),
+          // so the revert path is part of every history, not left to chance.
+          await edit(replicas[0]!, server, { kind: 'answer', pick: 0 });
+          await edit(replicas[0]!, server, { kind: 'approve', pick: 0 });
+
           // Activity stops; the network heals; everyone syncs until nothing moves.
           for (const r of replicas) Object.assign(r.net, { online: true, duplicate: false, loseResponse: false, replayOld: false });
           for (let round = 0; round < 3; round++) for (const r of replicas) await sync(r, server);

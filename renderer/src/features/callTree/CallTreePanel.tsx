@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { callTreeProgress, directoryOf, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
+import { attemptAt, callTreeProgress, directoryOf, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
 import type { CallAttempt, ContactTree, Incident, Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { uuidv7 } from '@shared/uuid';
@@ -83,6 +83,7 @@ function RunningTree({ incident, tree, people, calls }: { incident: Incident; tr
               label={label(n.node)}
               incident={incident}
               treeId={tree.id}
+              activatedAt={activatedAt}
               // Only what concerns the person to call now: the node's other warnings are the tree's business.
               warnings={(warnings.get(n.node.id) ?? []).filter((w) => 'person' in w && w.person.id === n.current?.id)}
               afterLast={() => headingRef.current?.focus()}
@@ -111,7 +112,7 @@ function progressText(t: Translate, p: Progress): string {
   return t('callTree.progress', { reached: p.reached, total: p.total, calling: p.calling, pending: p.pending, failed: p.failed });
 }
 
-function CallCard({ run, label, incident, treeId, warnings, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; warnings: Parameters<typeof NodeWarnings>[0]['warnings']; afterLast(): void }) {
+function CallCard({ run, label, incident, treeId, activatedAt, warnings, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; activatedAt: number; warnings: Parameters<typeof NodeWarnings>[0]['warnings']; afterLast(): void }) {
   const t = useT();
   const intl = useIntl();
   const { mutate, host } = useServices();
@@ -125,7 +126,7 @@ function CallCard({ run, label, incident, treeId, warnings, afterLast }: { run: 
   const record = async (outcome: CallAttempt['outcome'], button: HTMLButtonElement) => {
     setBusy(true);
     try {
-      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: person.id, outcome, by: userName, at: new Date().toISOString(), note: '' };
+      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: person.id, outcome, by: userName, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '' };
       await mutate('call.record', { attempt });
       announce(t('callTree.recorded', { name: person.name, outcome: t(OUTCOME_LABEL[outcome]) }));
     } catch (e) {
@@ -180,7 +181,7 @@ function CallCard({ run, label, incident, treeId, warnings, afterLast }: { run: 
       </div>
       {last && (
         <p className="muted small">
-          {t('callTree.lastAttempt', { outcome: t(OUTCOME_LABEL[last.outcome]), at: intl.formatTime(last.at, { hour: '2-digit', minute: '2-digit' }), by: last.by })}
+          {t('callTree.lastAttempt', { name: run.sequence.find((p) => p.id === last.personId)?.name ?? t('trees.node.unknownPerson'), outcome: t(OUTCOME_LABEL[last.outcome]), at: intl.formatTime(last.at, { hour: '2-digit', minute: '2-digit' }), by: last.by })}
         </p>
       )}
     </li>

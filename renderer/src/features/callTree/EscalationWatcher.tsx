@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
-import { directoryOf, escalationAttempt, runCallTree, treeActivatedAt } from '@shared/contactTrees';
+import { attemptAt, directoryOf, escalationAttempt, runCallTree, treeActivatedAt } from '@shared/contactTrees';
 import type { Incident } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { isOpen } from '@shared/incidents/statusMachine';
@@ -47,7 +47,7 @@ function IncidentEscalations({ incident }: { incident: Incident }) {
 
   useEffect(() => {
     if (!due || !tree || !people || !calls) return;
-    const now = new Date();
+    const now = attemptAt(activatedAt, Date.now());
     const byId = directoryOf(people).byId;
     const run = runCallTree({ tree, people, attempts: calls, activatedAt, now: now.getTime() });
     for (const escalation of run.due) {

@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { callSequence, descendantIds, directoryOf, treeWarnings, walkTree, type PlacedNode } from '@shared/contactTrees';
+import { callSequence, descendantIds, directoryOf, treeWarnings, walkTree, childrenByParent } from '@shared/contactTrees';
 import { contactTreeSchema, type ContactTree, type Lang, type Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { useAnnouncer } from '../../app/announcer';
@@ -39,11 +39,7 @@ export function TreeEditor({ tree, people, locale }: { tree: ContactTree; people
   const placed = useMemo(() => walkTree(nodes), [nodes]);
   const warnings = useMemo(() => treeWarnings({ nodes }, people, now), [nodes, people, now]);
   const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n, directory.byId, t)])), [nodes, directory, t]);
-  const children = useMemo(() => {
-    const map = new Map<string | null, PlacedNode[]>();
-    for (const p of placed) map.set(p.parentId, [...(map.get(p.parentId) ?? []), p]);
-    return map;
-  }, [placed]);
+  const children = useMemo(() => childrenByParent(placed), [placed]);
   const outline = useMemo(() => placed.map((p) => ({ id: p.node.id, label: `${'— '.repeat(p.depth)}${labels.get(p.node.id) ?? ''}` })), [placed, labels]);
 
   // Focus to put back after a re-render: the control used to move a node (the move re-creates it).

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { callSequence, directoryOf, treeWarnings, walkTree, type PlacedNode } from '@shared/contactTrees';
+import { callSequence, directoryOf, treeWarnings, walkTree, childrenByParent } from '@shared/contactTrees';
 import type { ContactTree, Lang, Person } from '@shared/domain';
 import { useNow } from '../../app/useNow';
 import { useT } from '../../i18n/I18nProvider';
@@ -19,11 +19,7 @@ export function TreePrintout({ tree, people, locale }: { tree: Pick<ContactTree,
   const directory = useMemo(() => directoryOf(people), [people]);
   const placed = useMemo(() => walkTree(tree.nodes), [tree.nodes]);
   const warnings = useMemo(() => treeWarnings(tree, people, now), [tree, people, now]);
-  const children = useMemo(() => {
-    const map = new Map<string | null, PlacedNode[]>();
-    for (const p of placed) map.set(p.parentId, [...(map.get(p.parentId) ?? []), p]);
-    return map;
-  }, [placed]);
+  const children = useMemo(() => childrenByParent(placed), [placed]);
 
   const level = (parentId: string | null) => {
     const list = children.get(parentId) ?? [];

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Person } from '@shared/domain';
 import { useT } from '../../i18n/I18nProvider';
 import { VirtualListbox } from '../../ui/VirtualListbox';
@@ -10,7 +11,7 @@ const ROW_HEIGHT = 56;
  * scroll like ten: arrows move and select, typing a name's first letters jumps to it, Enter opens
  * the person in the editor.
  */
-export function PeopleList(props: {
+export const PeopleList = memo(function PeopleList(props: {
   people: readonly Person[];
   selected: string | null;
   onSelect(id: string): void;
@@ -46,4 +47,4 @@ export function PeopleList(props: {
       )}
     />
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { memo, useMemo, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useIntl } from 'react-intl';
 import type { Lang, Person } from '@shared/domain';
 import { KNOWN_ROLES } from '@shared/domain';
@@ -13,13 +13,16 @@ import { changedFields, formOf, readForm, todayLocal, type PersonForm } from './
 import { deviceTimeZone } from './usePeople';
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+/** Built once: hundreds of options that never change. */
+const ZONE_OPTIONS = <datalist id="person-time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>;
+const ROLE_OPTIONS = <datalist id="person-known-roles">{KNOWN_ROLES.map((r) => <option key={r} value={r} />)}</datalist>;
 
 /**
  * One person, every field editable: the same rules as an import check what is typed, and every
  * problem is shown at its field. Enter (Ctrl+Enter in a multi-line field) saves, Escape returns to
  * the list. Saving writes only the fields that changed.
  */
-export function PersonEditor(props: {
+export const PersonEditor = memo(function PersonEditor(props: {
   person: Person | null;
   people: readonly Person[];
   byId: ReadonlyMap<string, Person>;
@@ -141,7 +144,7 @@ export function PersonEditor(props: {
             {problem('email', 'person-email')}
           </label>
         </div>
-        <datalist id="person-known-roles">{KNOWN_ROLES.map((r) => <option key={r} value={r} />)}</datalist>
+        {ROLE_OPTIONS}
         <label>
           {t(FIELD_LABEL.phones)}
           <textarea {...field('phones', 'person-phones', 'person-phones-hint')} rows={2} value={form.phones} onChange={(e) => set('phones', e.target.value)} />
@@ -160,7 +163,7 @@ export function PersonEditor(props: {
             {problem('workingHours', 'person-hours')}
           </label>
         </div>
-        <datalist id="person-time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+        {ZONE_OPTIONS}
         <label>
           {t(FIELD_LABEL.backup)}
           <select id="person-backup" value={form.backupId} onChange={(e) => set('backupId', e.target.value)} data-testid="person-backup">
@@ -205,4 +208,4 @@ export function PersonEditor(props: {
       </form>
     </section>
   );
-}
+});

@@ -14,6 +14,8 @@ export class PeopleIndex {
   readonly people: readonly Person[];
   private readonly texts: string[];
   private readonly names: string[];
+  /** The last query's words and matches: typing on narrows them instead of scanning everyone. */
+  private last: { terms: string[]; matches: number[] } | null = null;
 
   constructor(people: readonly Person[], roleLabel: (role: string) => string, locale: string) {
     const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
@@ -43,9 +45,15 @@ export class PeopleIndex {
     // Phones are matched by digits too: "600111" finds "+34 600 111 222".
     const terms = words.map((w) => (/^[\d+().-]+$/.test(w) ? w.replace(/[^\d+]/g, '') || w : w));
     const firstWord = ` ${terms[0]}`;
+    // Whoever contains the new words contains the last ones when each last word is inside a new one.
+    const last = this.last;
+    const candidates = last && last.terms.every((old) => terms.some((term) => term.includes(old))) ? last.matches : null;
+    const matches: number[] = [];
     const named: Person[] = [];
     const others: Person[] = [];
-    for (let i = 0; i < this.texts.length; i += 1) {
+    const count = candidates ? candidates.length : this.texts.length;
+    for (let k = 0; k < count; k += 1) {
+      const i = candidates ? candidates[k]! : k;
       const text = this.texts[i]!;
       let all = true;
       for (const term of terms) {
@@ -55,9 +63,11 @@ export class PeopleIndex {
         }
       }
       if (!all) continue;
+      matches.push(i);
       if (this.names[i]!.includes(firstWord)) named.push(this.people[i]!);
       else others.push(this.people[i]!);
     }
+    this.last = { terms, matches };
     return others.length === 0 ? named : named.concat(others);
   }
 }

@@ -102,7 +102,7 @@ export const treesEn = {
   'callTree.recordFor': 'Record the call to {name}',
   'callTree.recorded': '{name}: {outcome}, recorded.',
   'callTree.recordFailed': 'The call could not be recorded: {reason}',
-  'callTree.lastAttempt': 'Last: {outcome} at {at} ({by})',
+  'callTree.lastAttempt': 'Last: {name}, {outcome} at {at} ({by})',
   'callTree.outcome.reached': 'Reached',
   'callTree.outcome.voicemail': 'Voicemail',
   'callTree.outcome.no-answer': 'No answer',

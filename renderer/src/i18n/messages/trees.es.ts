@@ -104,7 +104,7 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.recordFor': 'Registrar la llamada a {name}',
   'callTree.recorded': '{name}: {outcome}, registrado.',
   'callTree.recordFailed': 'No se pudo registrar la llamada: {reason}',
-  'callTree.lastAttempt': 'Último: {outcome} a las {at} ({by})',
+  'callTree.lastAttempt': 'Último: {name}, {outcome} a las {at} ({by})',
   'callTree.outcome.reached': 'Localizado',
   'callTree.outcome.voicemail': 'Buzón de voz',
   'callTree.outcome.no-answer': 'No contesta',

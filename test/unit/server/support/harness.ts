@@ -36,6 +36,13 @@ export async function openTestDatabase(kind: StoreKind): Promise<TestDatabase> {
   return Object.assign(database, { url });
 }
 
+/** A database without the schema (to see the server refuse to call itself ready). */
+export async function openUnmigratedDatabase(kind: StoreKind): Promise<TestDatabase> {
+  if (kind === 'pglite') return Object.assign(await openDatabase({ kind: 'pglite', dataDir: null }, silentLog), { url: null });
+  const url = await freshPostgresDatabase();
+  return Object.assign(await openDatabase({ kind: 'postgres', url, poolSize: 2 }, silentLog), { url });
+}
+
 export async function freshPostgresDatabase(): Promise<string> {
   const server = inject('calmaPostgres');
   if ('error' in server) throw new Error(`PostgreSQL is not available for the tests: ${server.error}`);

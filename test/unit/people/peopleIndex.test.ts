@@ -1,0 +1,88 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { PeopleIndex } from '../../../renderer/src/features/people/peopleIndex';
+import { changedFields, formOf, readForm } from '../../../renderer/src/features/people/personForm';
+import { foldText } from '../../../shared/text/fold';
+import { person } from './people';
+
+const LABELS: Record<string, string> = { spokesperson: 'Portavoz', legal: 'Legal' };
+const directory = [
+  person({ id: '1', name: 'Lucía Ferrer', roles: ['spokesperson'], phones: ['+34 600 111 222'], email: 'lucia@example.org' }),
+  person({ id: '2', name: 'Carmen Ibáñez', roles: ['legal'], email: 'carmen@example.org' }),
+  person({ id: '3', name: 'Ana Lucientes', phones: ['(91) 555-0100'] }),
+  person({ id: '4', name: 'Gone Person', deleted: true, email: 'gone@example.org' }),
+  person({ id: '5', name: 'Álvaro Ruiz', notes: 'lucia is not searched in notes' }),
+  person({ id: '6', name: 'Bea Alba', email: 'ferrer.team@example.org' }),
+];
+const index = new PeopleIndex(directory, (r) => LABELS[r] ?? r, 'es');
+const names = (q: string) => index.search(q).map((p) => p.name);
+
+describe('searching the directory', () => {
+  it('lists the living in name order when nothing is typed', () => {
+    expect(names('')).toEqual(['Álvaro Ruiz', 'Ana Lucientes', 'Bea Alba', 'Carmen Ibáñez', 'Lucía Ferrer']);
+    expect(index.size).toBe(5);
+  });
+
+  it('ignores accents and case, and puts names starting with the word first', () => {
+    expect(names('IBANEZ')).toEqual(['Carmen Ibáñez']);
+    expect(names('lucia')).toEqual(['Lucía Ferrer']);
+    expect(names('luci')).toEqual(['Ana Lucientes', 'Lucía Ferrer']);
+    // Bea sorts first, but only her email says "ferrer".
+    expect(names('ferrer')).toEqual(['Lucía Ferrer', 'Bea Alba']);
+    expect(names('alvaro')).toEqual(['Álvaro Ruiz']);
+  });
+
+  it('finds roles by key and by label, phones by digits, and email; every word must match', () => {
+    expect(names('portavoz')).toEqual(['Lucía Ferrer']);
+    expect(names('legal')).toEqual(['Carmen Ibáñez']);
+    expect(names('600111')).toEqual(['Lucía Ferrer']);
+    expect(names('600 111 222')).toEqual(['Lucía Ferrer']);
+    expect(names('555-0100')).toEqual(['Ana Lucientes']);
+    expect(names('carmen@')).toEqual(['Carmen Ibáñez']);
+    expect(names('lucia portavoz')).toEqual(['Lucía Ferrer']);
+    expect(names('lucia legal')).toEqual([]);
+    expect(names('gone')).toEqual([]);
+  });
+
+  test.prop([fc.array(fc.string({ unit: fc.constantFrom(...'lucia fer6012-@éÁ'), maxLength: 8 }), { maxLength: 12 })])(
+    'typing on (narrowing the last matches) finds exactly what a fresh search finds',
+    (queries) => {
+      const typing = new PeopleIndex(directory, (r) => LABELS[r] ?? r, 'es');
+      for (const q of queries) {
+        // Each query typed a character at a time, as a person would, then the next one from scratch.
+        for (let i = 1; i <= q.length; i += 1) typing.search(q.slice(0, i));
+        expect(typing.search(q).map((p) => p.id)).toEqual(new PeopleIndex(directory, (r) => LABELS[r] ?? r, 'es').search(q).map((p) => p.id));
+      }
+    },
+  );
+
+  test.prop([fc.string({ maxLength: 6 })])('every result contains every typed word; nobody containing them all is missed', (query) => {
+    const words = foldText(query).split(/\s+/).filter(Boolean);
+    const found = new Set(index.search(query).map((p) => p.id));
+    for (const p of directory.filter((d) => !d.deleted)) {
+      const text = foldText([p.name, ...p.roles, ...p.roles.map((r) => LABELS[r] ?? r), ...p.phones, p.email].join(' '));
+      // A plain containment check agrees with the index, except for phone digits (which the index also matches).
+      if (words.every((w) => text.includes(w))) expect(found.has(p.id)).toBe(true);
+    }
+  });
+});
+
+describe('the person editor form', () => {
+  it('checks fields with the import rules, keeps an untouched verification instant, writes only changes', () => {
+    const ana = person({ id: 'a', name: 'Ana', email: 'ana@example.org', verifiedAt: '2025-03-01T09:13:00.000Z', timeZone: 'Europe/Madrid' });
+    const form = formOf(ana, 'es', 'UTC');
+    expect(form).toMatchObject({ verified: '2025-03-01', timeZone: 'Europe/Madrid', phones: '' });
+    const same = readForm(form, ana, 'UTC');
+    expect(same.ok && changedFields(ana, same.fields)).toEqual({});
+
+    const edited = readForm({ ...form, phones: '+34 600 111 222\n+34 700 000 000', workingHours: 'lun-vie 9-17', verified: '2025-04-02' }, ana, 'UTC');
+    expect(edited.ok && changedFields(ana, edited.fields)).toEqual({
+      phones: ['+34 600 111 222', '+34 700 000 000'],
+      workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+      verifiedAt: '2025-04-02T12:00:00.000Z',
+    });
+
+    const bad = readForm({ ...form, name: ' ', email: 'nope', timeZone: 'Mars/Base' }, ana, 'UTC');
+    expect(bad.ok ? [] : bad.issues.map((i) => [i.path, i.code])).toEqual([['name', 'name.missing'], ['email', 'email.invalid'], ['timeZone', 'timeZone.invalid']]);
+  });
+});
