@@ -30,5 +30,5 @@ export const answerMutators = {
     await requireLive<Incident>(w, 'incidents', statement.incidentId, 'incident');
     await putImmutable(w, 'logEntries', [statement], 'log entry');
   },
-  'library.import': (w: MutationStore, a: Args<'library.import'>) => answers.importRows(w, a.answers, a.revisions, a.approvals),
+  'library.import': (w: MutationStore, a: Args<'library.import'>) => answers.importRows(w, a.source, a.answers, a.revisions, a.approvals),
 } as const;

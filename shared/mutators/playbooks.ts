@@ -19,5 +19,5 @@ export const playbookMutators = {
   'playbook.revise': (w: MutationStore, { revision }: Args<'playbook.revise'>) => playbooks.revise(w, revision),
   'playbook.approve': (w: MutationStore, { approval }: Args<'playbook.approve'>) => playbooks.approve(w, approval),
   'playbook.delete': (w: MutationStore, { id }: Args<'playbook.delete'>) => playbooks.remove(w, id),
-  'playbookLibrary.import': (w: MutationStore, a: Args<'playbookLibrary.import'>) => playbooks.importRows(w, a.playbooks, a.revisions, a.approvals),
+  'playbookLibrary.import': (w: MutationStore, a: Args<'playbookLibrary.import'>) => playbooks.importRows(w, a.source, a.playbooks, a.revisions, a.approvals),
 } as const;

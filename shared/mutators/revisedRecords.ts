@@ -1,4 +1,5 @@
 import type { Approval } from '../domain';
+import { SHIPPED_LIBRARY_HLC, SHIPPED_LIBRARY_SOURCE } from '../library/shipped';
 import { applyPatch, mergeRecords } from '../merge/lww';
 import { MutationError } from '../mutations/error';
 import type { DomainTable, MutationStore } from '../mutations/store';
@@ -59,14 +60,16 @@ export function revisedRecordMutators<R extends Record_, V extends Revision>(kin
       await w.put(kind.table, [applyPatch(record, { deleted: true } as Partial<Omit<R, 'clock'>>, w.hlc)]);
     },
 
-    async importRows(w: MutationStore, records: readonly R[], revisions: readonly V[], approvals: readonly Approval[]) {
+    async importRows(w: MutationStore, source: string, records: readonly R[], revisions: readonly V[], approvals: readonly Approval[]) {
       const existing = await w.getMany<R>(kind.table, records.map((r) => r.id));
+      // A person's file is an edit made now; the shipped library is older than any edit.
+      const stamp = source === SHIPPED_LIBRARY_SOURCE ? SHIPPED_LIBRARY_HLC : w.hlc;
       const rows: R[] = [];
       records.forEach((incoming, i) => {
         const old = existing[i];
         // Importing the same library twice (or on two machines) must not rewrite identical rows.
         if (old && sameJson({ ...old, clock: {} }, { ...incoming, clock: {} })) return;
-        const stamped = stampAll(incoming, w.hlc);
+        const stamped = stampAll(incoming, stamp);
         rows.push(old ? mergeRecords(old, stamped) : stamped);
       });
       await w.put(kind.table, rows);

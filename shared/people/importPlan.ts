@@ -179,14 +179,16 @@ type Fields = ImportedFields & { backupId: string | null };
 
 /**
  * Merging a row into someone: each field the file gives replaces theirs, except phones and roles,
- * which are added to theirs (a merge never loses a way to reach someone). Fields the file leaves
- * empty are kept.
+ * which are added to theirs (a merge never loses a way to reach someone), and an email that differs
+ * only in capitals. Fields the file leaves empty are kept.
  */
 export function mergeInto(base: Fields, row: IncomingPerson, backupId: string | null | undefined): Fields {
   const next: Fields = { ...base };
   for (const field of row.given) {
     if (field === 'phones') next.phones = union(base.phones, row.fields.phones, phoneKey);
     else if (field === 'roles') next.roles = union(base.roles, row.fields.roles, (r) => r);
+    // The same address in other capitals is the same address: the directory's spelling stays.
+    else if (field === 'email' && emailKey(base.email) === emailKey(row.fields.email)) continue;
     else (next as Record<string, unknown>)[field] = row.fields[field];
   }
   if (backupId !== undefined) next.backupId = backupId;

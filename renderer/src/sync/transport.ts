@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  REVOKED_ERRORS,
   ROUTES,
   enrolResponseSchema,
   errorBodySchema,
@@ -38,9 +39,9 @@ export class ServerError extends Error {
     super(`${status} ${body.error}: ${body.message}`);
     this.name = 'ServerError';
   }
-  /** 401: this device or its person was revoked (or the token is unknown to the team). */
+  /** 401 saying this device or its person was removed from the team: the team's data must go. */
   get revoked(): boolean {
-    return this.status === 401;
+    return this.status === 401 && (REVOKED_ERRORS as readonly string[]).includes(this.body.error);
   }
 }
 

@@ -85,7 +85,7 @@ describe('planning an import', () => {
   it('merges, keeps or skips each duplicate as chosen, and sums it up', () => {
     const directory = [person({ id: 'd1', name: 'Ana', email: 'ana@example.com', phones: ['600 111 222'], roles: ['legal'], notes: 'old', timeZone: 'UTC' })];
     const p = plan('name,email,phones,roles,notes\n' +
-      'Ana García,ana@example.com,700 000 000,comms-lead,\n' +
+      'Ana García,ANA@example.com,700 000 000,comms-lead,\n' +
       'Bea,bea@example.com,,,\n' +
       'Bea twin,bea@example.com,800 000 000,,twin notes\n' +
       'Bea skip,bea@example.com,,,\n', directory);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../shared/sync/protocol';
 import { uuidv7 } from '../../../shared/uuid';
-import { invitePerson } from '../../../server/src/admin/team';
+import { invitePerson, revokeDevice } from '../../../server/src/admin/team';
+import { SyncRunner } from '../../../renderer/src/sync/runner';
 import { CalmaDatabase } from '../../../renderer/src/db/database';
 import { createMutate } from '../../../renderer/src/db/mutate';
 import type { Host } from '../../../renderer/src/host';
@@ -137,5 +138,26 @@ describe.each(STORES)('crash points on %s', (store) => {
     await resumed.sync(3);
     expect(await resumed.db.logEntries.count()).toBe(10);
     expect(await resumed.db.incidents.count()).toBe(1);
+  });
+
+  it('a revoked device loses the team data at its next sync, and says why', async () => {
+    const { teamId } = await server.team();
+    const name = `a-${uuidv7()}`;
+    const a = await joined(teamId, name);
+    const incidentId = uuidv7();
+    await a.mutate('incident.declare', declare(incidentId));
+    await a.sync();
+    const deviceBefore = (await a.db.meta.get('device'))?.value as { id: string };
+    await revokeDevice(server.database.db, teamId, deviceBefore.id, server.now());
+    const removed = new Promise<void>((resolve) => {
+      new SyncRunner({ db: a.db, host: a.host, transportFor: a.transportFor, onChanged: () => undefined, onRemoved: resolve, now: server.now, idleMs: 50 }).start();
+    });
+    await removed;
+    expect(await a.db.incidents.count()).toBe(0);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await teamLink.get(a.db)).toBeNull();
+    expect(await teamLink.notice(a.db)).toMatchObject({ reason: 'revoked' });
+    expect(await a.host.getSecret(TOKEN_SECRET)).toBeNull();
+    expect(((await a.db.meta.get('device'))?.value as { id: string }).id).not.toBe(deviceBefore.id);
   });
 });

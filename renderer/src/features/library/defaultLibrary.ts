@@ -1,11 +1,12 @@
 import { formatIssue } from '@shared/library/fileErrors';
+import { SHIPPED_LIBRARY_SOURCE } from '@shared/library/shipped';
 import type { CalmaDatabase } from '../../db/database';
 import type { Mutate } from '../../db/mutate';
 import shippedAnswers from '../../../../resources/library/answers.yaml?raw';
 import shippedPlaybooks from '../../../../resources/library/playbooks.yaml?raw';
 import { ANSWERS, PLAYBOOKS, type LibraryKind, type LibraryRowsBase } from './libraryKinds';
 
-export const DEFAULT_LIBRARY_SOURCE = 'calma:default-library';
+export { SHIPPED_LIBRARY_SOURCE as DEFAULT_LIBRARY_SOURCE } from '@shared/library/shipped';
 
 /** A short fingerprint of a shipped file, so a new release with new content is loaded once more. */
 function fingerprint(text: string): string {
@@ -20,7 +21,7 @@ async function seed<R extends LibraryRowsBase>(db: CalmaDatabase, mutate: Mutate
   const path = `resources/library/${kind.root}.yaml`;
   const parsed = kind.parse(path, text);
   if (!parsed.ok) throw new Error(`${path} is invalid:\n${parsed.issues.map(formatIssue).join('\n')}`);
-  await kind.load(mutate, DEFAULT_LIBRARY_SOURCE, parsed.value);
+  await kind.load(mutate, SHIPPED_LIBRARY_SOURCE, parsed.value);
   await db.meta.put({ key: metaKey, value: version });
   return 'loaded';
 }
