@@ -5,11 +5,11 @@ import { invitePerson, revokeDevice } from '../../../server/src/admin/team';
 import { SyncRunner } from '../../../renderer/src/sync/runner';
 import { CalmaDatabase } from '../../../renderer/src/db/database';
 import { createMutate } from '../../../renderer/src/db/mutate';
-import type { Host } from '../../../renderer/src/host';
 import { syncOnce } from '../../../renderer/src/sync/engine';
 import { enrol } from '../../../renderer/src/sync/enrolment';
 import { TOKEN_SECRET, teamLink } from '../../../renderer/src/sync/teamLink';
 import { createHttpTransport, UnreachableError } from '../../../renderer/src/sync/transport';
+import { memoryHost } from './support/consoleHost';
 import { STORES, TestServer } from './support/harness';
 
 /**
@@ -20,16 +20,11 @@ import { STORES, TestServer } from './support/harness';
 const BASE = 'http://calma.test';
 const secretsByDb = new Map<string, Map<string, string>>();
 
-function hostFor(dbName: string): Host {
-  // The token outlives the process, like safeStorage's file: one store per machine (database name).
+/** The token outlives the process, like safeStorage's file: one secret store per machine (database name). */
+function hostFor(dbName: string) {
   const secrets = secretsByDb.get(dbName) ?? new Map<string, string>();
   secretsByDb.set(dbName, secrets);
-  return {
-    kind: 'browser', copyText: async () => undefined, notify: async () => false, openExternal: async () => false,
-    openTextFile: async () => null, saveTextFile: async () => false, printToPdf: async () => false,
-    getSecret: async (k) => secrets.get(k) ?? null,
-    setSecret: async (k, v) => (v === null ? secrets.delete(k) : secrets.set(k, v), true),
-  };
+  return memoryHost(secrets);
 }
 
 describe.each(STORES)('crash points on %s', (store) => {

@@ -10,11 +10,12 @@ import { uuidv7 } from '../../../shared/uuid';
 import { invitePerson } from '../../../server/src/admin/team';
 import { CalmaDatabase } from '../../../renderer/src/db/database';
 import { createMutate, type Mutate } from '../../../renderer/src/db/mutate';
-import type { Host } from '../../../renderer/src/host';
 import { syncOnce } from '../../../renderer/src/sync/engine';
 import { enrol } from '../../../renderer/src/sync/enrolment';
 import { teamLink } from '../../../renderer/src/sync/teamLink';
 import { createHttpTransport, UnreachableError, type SyncTransport } from '../../../renderer/src/sync/transport';
+import type { Host } from '../../../renderer/src/host';
+import { memoryHost } from './support/consoleHost';
 import { STORES, TestServer, type StoreKind } from './support/harness';
 
 /**
@@ -28,24 +29,6 @@ import { STORES, TestServer, type StoreKind } from './support/harness';
 
 const BASE = 'http://calma.test';
 
-function memoryHost(): Host {
-  const secrets = new Map<string, string>();
-  return {
-    kind: 'browser',
-    copyText: async () => undefined,
-    notify: async () => false,
-    openExternal: async () => false,
-    openTextFile: async () => null,
-    saveTextFile: async () => false,
-    printToPdf: async () => false,
-    getSecret: async (key) => secrets.get(key) ?? null,
-    setSecret: async (key, value) => {
-      if (value === null) secrets.delete(key);
-      else secrets.set(key, value);
-      return true;
-    },
-  };
-}
 
 /** A network between one replica and the server, with the faults the property turns on. */
 class FlakyNetwork {
