@@ -307,3 +307,48 @@ test('offline from the first reload: declare, tick, log and summarise with no ne
   await expect(card.locator('.chart .recharts-area')).toHaveCount(3);
   expect(await reachServer()).toBe('unreachable');
 });
+
+test('a long checklist renders the steps on screen only, and scrolling, Tab and ticking reach its last step', async ({ page, appUrl }) => {
+  const COUNT = 32;
+  await openConsole(page, appUrl);
+  await setName(page, 'Lola');
+  await declareIncident(page, { title: 'Many steps' });
+  const form = page.locator('form.add-step');
+  for (let n = 1; n <= COUNT; n += 1) {
+    await form.getByLabel('Step').fill(`Long step ${n}`);
+    await form.getByLabel('Due in minutes from declaration').fill(String(n));
+    await form.getByLabel('Step').press('Enter');
+    await expect(page.locator('#checklist-title')).toContainText(`0 of ${n} done`);
+  }
+  // Far fewer rows in the page than steps; each says where it stands among all of them.
+  await page.locator('section.detail.incident').evaluate((el) => el.scrollTo(0, 0));
+  const rendered = await checklistSteps(page).count();
+  expect(rendered).toBeGreaterThan(3);
+  expect(rendered).toBeLessThan(COUNT);
+  await expect(checklistSteps(page).first()).toHaveAttribute('aria-setsize', String(COUNT));
+  await expect(checklistSteps(page).first()).toHaveAttribute('aria-posinset', '1');
+
+  // Tab walks down the steps, rendering the next ones as it goes, until the last step's box.
+  await page.getByRole('checkbox', { name: 'Long step 1', exact: true }).focus();
+  const last = page.getByRole('checkbox', { name: `Long step ${COUNT}`, exact: true });
+  const focusedStep = () => page.evaluate(() => document.activeElement?.closest('[data-testid=checklist-step]')?.getAttribute('aria-posinset') ?? null);
+  const seen = new Set<string>();
+  for (let presses = 0; presses < COUNT * 5; presses += 1) {
+    const at = await focusedStep();
+    if (at) seen.add(at);
+    if (at === String(COUNT) && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox'))) break;
+    await page.keyboard.press('Tab');
+  }
+  // Every step was reached on the way, in order, none skipped.
+  expect([...seen].map(Number)).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('Space');
+  await expect(last).toBeChecked();
+  await expect(page.locator('#checklist-title')).toContainText(`1 of ${COUNT} done`);
+
+  // Scrolling back to the top shows the first step again, unticked.
+  await page.locator('section.detail.incident').evaluate((el) => el.scrollTo(0, 0));
+  await expect(page.getByRole('checkbox', { name: 'Long step 1', exact: true })).not.toBeChecked();
+  await expect(stepRow(page, 'Long step 1')).toBeInViewport();
+});

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useClock, useTicking } from '../../app/clock';
 import { useIntl } from 'react-intl';
 import type { ChecklistItem, Lang, LogEntry } from '@shared/domain';
@@ -11,6 +11,7 @@ import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
+import { useInlineVirtualizer } from '../../ui/useInlineVirtualizer';
 import { roleLabel } from './labels';
 import { newLogEntry } from '@shared/incidents/logEntry';
 
@@ -23,10 +24,16 @@ interface Props {
   locale: Lang;
 }
 
+/** A step's height before it is measured: a title, its deadline line and a row of buttons. */
+const STEP_ESTIMATE = 96;
+/** The space between steps, in pixels (0.4rem). */
+const STEP_GAP = 6;
+
 /**
  * The checklist against the clock: every step with its owner, its deadline and how much time is
  * left. The clock re-renders only what changes each second (the countdowns, a step turning
- * overdue), so a checklist of hundreds of steps stays cheap.
+ * overdue), and only the steps on screen are rendered (the list scrolls with the page), so a
+ * checklist of hundreds of steps opens and runs like a short one.
  */
 export const Checklist = memo(function Checklist({ incidentId, declaredAt, items, log, locale }: Props) {
   const t = useT();
@@ -35,15 +42,37 @@ export const Checklist = memo(function Checklist({ incidentId, declaredAt, items
   const done = items.filter((i) => i.done).length;
   const overdue = useClock((c) => items.filter((i) => stepState(i, c.now) === 'overdue').length);
   const ordered = useMemo(() => [...items].sort((a, b) => a.order - b.order || (a.dueAt ?? '').localeCompare(b.dueAt ?? '')), [items]);
+  const list = useRef<HTMLOListElement>(null);
+  const virtualizer = useInlineVirtualizer(list, {
+    count: ordered.length,
+    estimateSize: () => STEP_ESTIMATE,
+    getItemKey: (index) => ordered[index]!.id,
+    overscan: 12,
+    gap: STEP_GAP,
+  });
+  const margin = virtualizer.options.scrollMargin;
   return (
-    <section aria-labelledby="checklist-title" className="checklist">
+    <section aria-labelledby="checklist-title" className="checklist" data-testid="checklist" data-total={items.length}>
       <h3 id="checklist-title">
         {t('incidents.checklist')} <span className="muted small">{t('incidents.progress', { done, total: items.length, overdue })}</span>
       </h3>
-      <ol className="steps">
-        {ordered.map((item) => (
-          <ChecklistRow key={item.id} item={item} declaredAt={declaredAt} locale={locale} concurrency={concurrency.get(item.id)} />
-        ))}
+      <ol ref={list} className="steps" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = ordered[row.index]!;
+          return (
+            <ChecklistRow
+              key={item.id}
+              item={item}
+              declaredAt={declaredAt}
+              locale={locale}
+              concurrency={concurrency.get(item.id)}
+              index={row.index}
+              setSize={ordered.length}
+              top={row.start - margin}
+              measure={virtualizer.measureElement}
+            />
+          );
+        })}
       </ol>
       <AddStep incidentId={incidentId} declaredAt={declaredAt} nextOrder={(ordered.at(-1)?.order ?? -1) + 1} />
     </section>
@@ -66,7 +95,19 @@ function TimeLeft({ item }: { item: ChecklistItem }) {
   );
 }
 
-const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, concurrency }: { item: ChecklistItem; declaredAt: string; locale: Lang; concurrency: StepConcurrency | undefined }) {
+interface RowProps {
+  item: ChecklistItem;
+  declaredAt: string;
+  locale: Lang;
+  concurrency: StepConcurrency | undefined;
+  /** Where the row sits: its position among all steps (for assistive technology) and on the page. */
+  index: number;
+  setSize: number;
+  top: number;
+  measure: (element: Element | null) => void;
+}
+
+const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, concurrency, index, setSize, top, measure }: RowProps) {
   const dispute = concurrency && concurrency.rivals.length > 0 ? concurrency : undefined;
   const t = useT();
   // Re-renders when the step's state changes (turns due-soon, overdue), not at every tick.
@@ -114,7 +155,15 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
   };
 
   return (
-    <li className={`step step-${state}${dispute ? ' step-disputed' : ''}`} data-testid="checklist-step">
+    <li
+      ref={measure}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={`step step-${state}${dispute ? ' step-disputed' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-testid="checklist-step"
+    >
       <input type="checkbox" id={`step-${item.id}`} checked={pending ?? item.done} onChange={(e) => void toggle(e.target.checked)} aria-describedby={`step-when-${item.id}`} />
       <div className="step-body">
         <label htmlFor={`step-${item.id}`} className="step-title">{firstLine}</label>

@@ -1,0 +1,67 @@
+// What every benchmark section shares: percentiles, formatting, and CPU profiles of a phase.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const percentile = (samples, p) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+export const ms = (n) => `${n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : n.toFixed(0)} ms`;
+
+/** Sums the main thread's trace events by name: where the time of a phase went, by kind of work. */
+function printTraceSummary(label, trace) {
+  const events = trace.traceEvents ?? trace;
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`) || !e.dur) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log(`\nMain-thread trace events, ${label} (total ms, nested events overlap):`);
+  for (const [name, total] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${total.toFixed(1).padStart(8)}  ${name}`);
+}
+
+function printTopFunctions(label, profile) {
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  console.log(`\nTop self time, ${label} (ms):`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(v / 1000).toFixed(1).padStart(8)}  ${k}`);
+}
+
+/**
+ * Runs one measured phase. With BENCH_PROFILE=1 it records a CPU profile of the phase into
+ * .bench/<name>.cpuprofile (opens in DevTools) and prints the functions with the most self time;
+ * with BENCH_TRACE=1, a Chromium trace whose main-thread work it sums by kind (script, layout…).
+ */
+export async function profiled({ browser, context, page, root }, name, phase) {
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  const result = await phase();
+  if (process.env.BENCH_TRACE) printTraceSummary(name, JSON.parse((await browser.stopTracing()).toString()));
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(join(root, '.bench'), { recursive: true });
+    writeFileSync(join(root, '.bench', `${name}.cpuprofile`), JSON.stringify(profile));
+    printTopFunctions(name, profile);
+    await cdp.detach();
+  }
+  return result;
+}
+
+/** Opens the bench page (test/bench/page), where the in-browser halves of the benchmarks live. */
+export async function openBenchPage({ page, server }) {
+  await page.goto(`${server.url}bench/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+}
