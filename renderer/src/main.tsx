@@ -7,7 +7,6 @@ import { ServicesProvider, type Services } from './app/services';
 import { usePreferences } from './app/uiStore';
 import { CalmaDatabase } from './db/database';
 import { createMutate } from './db/mutate';
-import { seedDefaultLibrary } from './features/library/defaultLibrary';
 import { CHANGES_CHANNEL, type ChangedIds } from './features/search/protocol';
 import { createSearchClient } from './features/search/searchClient';
 import { detectHost } from './host';
@@ -87,6 +86,9 @@ createRoot(document.getElementById('root')!).render(
     <Root services={services} />
   </StrictMode>,
 );
-void seedDefaultLibrary(services.db, services.mutate).catch((error: unknown) => console.error(error));
+// The shipped library (330 kB of YAML and its parser) is a chunk of its own, loaded once the console is on screen.
+void import('./features/library/defaultLibrary')
+  .then(({ seedDefaultLibrary }) => seedDefaultLibrary(services.db, services.mutate))
+  .catch((error: unknown) => console.error(error));
 void requestPersistentStorage().catch(() => undefined);
 void registerOfflineCache();

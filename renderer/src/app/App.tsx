@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Lang } from '@shared/domain';
 import { useT } from '../i18n/I18nProvider';
 import { AnswerEditor } from '../features/answers/AnswerEditor';
@@ -9,16 +9,20 @@ import { CommandPalette } from '../features/palette/CommandPalette';
 import { DeclareDialog } from '../features/incidents/DeclareDialog';
 import { IncidentsView } from '../features/incidents/IncidentsView';
 import { OverdueWatcher } from '../features/incidents/OverdueWatcher';
-import { PlaybooksView } from '../features/playbooks/PlaybooksView';
-import { TreesView } from '../features/contactTrees/TreesView';
-import { PeopleView } from '../features/people/PeopleView';
 import { EscalationWatcher } from '../features/callTree/EscalationWatcher';
-import { Settings } from '../features/settings/Settings';
-import { SummaryView } from '../features/summary/SummaryView';
 import { SyncStatusBadge } from '../features/team/SyncStatusBadge';
 import type { MessageId } from '../i18n/messages/en';
 import { useAnnouncer } from './announcer';
 import { usePreferences, useSession, type View } from './uiStore';
+
+// The views a crisis starts with (incidents, answers) load with the console; the others load the
+// first time they are opened, so start-up parses less. The service worker caches every chunk, so
+// they open offline too.
+const PlaybooksView = lazy(() => import('../features/playbooks/PlaybooksView').then((m) => ({ default: m.PlaybooksView })));
+const PeopleView = lazy(() => import('../features/people/PeopleView').then((m) => ({ default: m.PeopleView })));
+const TreesView = lazy(() => import('../features/contactTrees/TreesView').then((m) => ({ default: m.TreesView })));
+const SummaryView = lazy(() => import('../features/summary/SummaryView').then((m) => ({ default: m.SummaryView })));
+const Settings = lazy(() => import('../features/settings/Settings').then((m) => ({ default: m.Settings })));
 
 const VIEWS: { id: View; label: MessageId }[] = [
   { id: 'incidents', label: 'nav.incidents' },
@@ -85,7 +89,9 @@ export function App({ locale }: { locale: Lang }) {
       </header>
       <main id="main" tabIndex={-1}>
         <h1 className="visually-hidden">{t(VIEWS.find((v) => v.id === view)!.label)}</h1>
-        <CurrentView view={view} locale={locale} />
+        <Suspense fallback={<p className="muted" aria-busy="true">{t('common.loading')}</p>}>
+          <CurrentView view={view} locale={locale} />
+        </Suspense>
       </main>
       <Announcements />
       <CopyDialog />
