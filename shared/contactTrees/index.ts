@@ -6,3 +6,4 @@ export * from './warnings';
 export * from './run';
 export * from './progress';
 export * from './activation';
+export * from './summary';

@@ -77,3 +77,8 @@ export function callSequence(node: TreeNode, directory: Directory, at: Date | nu
   }
   return out;
 }
+
+/** Whether the person called stands in for the node's own person (or for the holders of its role). */
+export function isBackupFor(node: TreeNode, person: Pick<Person, 'id' | 'roles'>): boolean {
+  return node.target.kind === 'person' ? person.id !== node.target.personId : !person.roles.includes(node.target.role);
+}

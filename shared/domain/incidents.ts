@@ -30,7 +30,17 @@ export const incidentSchema = z.object({
   declaredAt: isoDateSchema,
   declaredBy: z.string().min(1),
   nextUpdateAt: isoDateSchema.nullable().default(null),
+  /**
+   * The call tree of the incident: preselected from the playbook at the declaration, or chosen in
+   * the call panel. Choosing is not starting: see contactTreeActivatedAt.
+   */
   contactTreeId: idSchema.nullable().default(null),
+  /**
+   * When the call tree was activated (or last restarted from the top); null while it is only
+   * chosen. Always written together with contactTreeId, in one patch, so that the per-field merge
+   * keeps the pair from the same write (see shared/contactTrees/activation.ts).
+   */
+  contactTreeActivatedAt: isoDateSchema.nullable().default(null),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

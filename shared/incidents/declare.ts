@@ -43,6 +43,8 @@ export function buildDeclaration(input: DeclareInput): { incident: Incident; ite
     declaredBy: input.declaredBy,
     nextUpdateAt: null,
     contactTreeId: input.revision?.contactTreeId ?? null,
+    // The playbook's tree is preselected, not started: activating it is a deliberate act in the call panel.
+    contactTreeActivatedAt: null,
   };
   const items: ChecklistItem[] = (input.revision?.steps ?? []).map((step, order) => {
     const owner = holderOf(step.role, input.people);

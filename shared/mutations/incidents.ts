@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { treeChoiceProblem } from '../contactTrees/activation';
 import { checklistItemSchema, idSchema, incidentSchema, incidentStatusSchema, isoDateSchema, localizedSchema, logEntrySchema, severitySchema } from '../domain';
 
 /**
@@ -17,8 +18,13 @@ export const incidentMutations = {
         lead: incidentSchema.shape.lead,
         nextUpdateAt: isoDateSchema.nullable(),
         contactTreeId: idSchema.nullable(),
+        contactTreeActivatedAt: isoDateSchema.nullable(),
       })
-      .partial(),
+      .partial()
+      .superRefine((fields, ctx) => {
+        const problem = treeChoiceProblem(fields);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['contactTreeActivatedAt'], message: problem });
+      }),
   }),
   /** A status change; the server and the console both check it against the status machine. */
   'incident.setStatus': z.object({ id: idSchema, status: incidentStatusSchema, entry: logEntrySchema }),

@@ -1,3 +1,4 @@
+import { treeChoiceProblem } from '../contactTrees/activation';
 import type { ChecklistItem, Incident, LogEntry } from '../domain';
 import { canTransition } from '../incidents/statusMachine';
 import { applyPatch } from '../merge/lww';
@@ -25,6 +26,9 @@ export const incidentMutators = {
     if (existing) throw new MutationError('conflict', `incident ${incident.id} already exists`);
     if (items.some((i) => i.incidentId !== incident.id)) throw new MutationError('invalid', 'a checklist step belongs to another incident');
     expectEntry(entry, incident.id, 'declared');
+    // A playbook's tree comes preselected (not started); a declaration may not start a tree it does not name.
+    const treeProblem = treeChoiceProblem({ contactTreeId: incident.contactTreeId, contactTreeActivatedAt: incident.contactTreeActivatedAt });
+    if (treeProblem) throw new MutationError('invalid', treeProblem);
     await w.put('incidents', [stampAll(incident, w.hlc)]);
     await w.put('checklistItems', items.map((i) => stampAll(i, w.hlc)));
     await putImmutable(w, 'logEntries', [entry], 'log entry');
@@ -32,7 +36,13 @@ export const incidentMutators = {
 
   async 'incident.update'(w: MutationStore, { id, fields }: Args<'incident.update'>) {
     const incident = await requireIncident(w, id);
-    await w.put('incidents', [applyPatch(incident, fields, w.hlc)]);
+    // The tree and its start move as one (see treeChoiceProblem): a choice older than the tree's
+    // last write loses both fields, never only one. (Both carry the same stamp when written by
+    // this version; an incident from before contactTreeActivatedAt has a stamp for the tree only.)
+    const treeStamp = incident.clock.contactTreeId;
+    const stale = fields.contactTreeId !== undefined && treeStamp !== undefined && treeStamp >= w.hlc;
+    const patch = stale ? { ...fields, contactTreeId: undefined, contactTreeActivatedAt: undefined } : fields;
+    await w.put('incidents', [applyPatch(incident, patch, w.hlc)]);
   },
 
   async 'incident.setStatus'(w: MutationStore, { id, status, entry }: Args<'incident.setStatus'>) {

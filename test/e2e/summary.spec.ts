@@ -172,6 +172,8 @@ test('summary export: text and Markdown on the clipboard, and a PDF, in English 
   expect(text).toMatch(new RegExp(`Last public statement \\([^)]+\\):\\n {4}${statement.replace(/\./g, '\\.')}`));
   expect(text).not.toContain('Holding line');
   expect(text).toContain('• May 10, 2026, 12:00 PM — Warn followers from the website and LinkedIn.');
+  // No call tree was chosen for it, and the summary says so rather than leaving it out.
+  expect(text).toContain('• Call tree: None chosen for this incident.');
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByTestId('toast')).toHaveText('Summary copied as Markdown.');
@@ -181,11 +183,12 @@ test('summary export: text and Markdown on the clipboard, and a PDF, in English 
   expect(markdown).toContain('- Status: Declared · Severity: High');
   expect(markdown).toContain(`- Checklist: ${figures}`);
   expect(markdown).toContain(`\n> ${statement}\n`);
+  expect(markdown).toContain('- Call tree: None chosen for this incident.');
 
   // Print / PDF calls window.print in a browser; Chromium's own PDF of the page stands in for it.
   await expect(card.locator('.chart .recharts-area')).toHaveCount(3);
   const en = pdfText(await page.pdf());
-  for (const expected of ['Executive summary', HIJACKED.title.en, 'Last public statement', statement, `Checklist ${figures}`, 'Status Declared', 'Lead Ana Ortega']) {
+  for (const expected of ['Executive summary', HIJACKED.title.en, 'Last public statement', statement, `Checklist ${figures}`, 'Status Declared', 'Lead Ana Ortega', 'Call tree None chosen for this incident.']) {
     expect(en, `PDF (en) has "${expected}"`).toContain(expected);
   }
   // What is only for the screen stays off paper.
@@ -200,7 +203,7 @@ test('summary export: text and Markdown on the clipboard, and a PDF, in English 
   await expect(summaryFact(page, 'Lista de pasos')).toHaveText(cifras);
   await expect(card.locator('.chart .recharts-area')).toHaveCount(3);
   const es = pdfText(await page.pdf());
-  for (const expected of ['Resumen ejecutivo', HIJACKED.title.en, 'Último comunicado público', statement, `Lista de pasos ${cifras}`, 'Estado Declarado', 'Responsable Ana Ortega', 'Decisiones clave']) {
+  for (const expected of ['Resumen ejecutivo', HIJACKED.title.en, 'Último comunicado público', statement, `Lista de pasos ${cifras}`, 'Estado Declarado', 'Responsable Ana Ortega', 'Decisiones clave', 'Cadena de llamadas No se ha elegido ninguna para este incidente.']) {
     expect(es, `PDF (es) has "${expected}"`).toContain(expected);
   }
   expect(es).not.toContain('Executive summary');
@@ -218,6 +221,7 @@ test('summary export: text and Markdown on the clipboard, and a PDF, in English 
   expect(texto).toContain('• Estado: Declarado · Gravedad: Alta');
   expect(texto).toContain(`• Lista de pasos: ${cifras}`);
   expect(texto).toContain(statement);
+  expect(texto).toContain('• Cadena de llamadas: No se ha elegido ninguna para este incidente.');
 });
 
 for (const theme of ['light', 'dark'] as const) {

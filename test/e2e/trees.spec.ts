@@ -4,7 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { declareIncident, grantClipboard, markClipboard, nav, openConsole, readClipboard, setName, shippedPlaybook, timeline, timelineRows, toast } from './helpers';
+import {
+  declareDialog,
+  declareIncident,
+  goTo,
+  grantClipboard,
+  incidentList,
+  markClipboard,
+  nav,
+  openConsole,
+  openPlaybooks,
+  playbookDetail,
+  readClipboard,
+  selectPlaybook,
+  setName,
+  SHIPPED_PLAYBOOKS,
+  shippedPlaybook,
+  summaryCards,
+  timeline,
+  timelineRows,
+  toast,
+} from './helpers';
 
 /**
  * Contact trees: people imported into the directory, a tree built by keyboard (added, nested,
@@ -59,6 +79,14 @@ const outline = (page: Page) =>
       return `${'  '.repeat(depth)}${li.querySelector('.tree-node-label')!.textContent}`;
     }),
   );
+
+/** Trees → a new tree named `name`, open in the editor. */
+async function goTree(page: Page, name: string): Promise<void> {
+  await goToTrees(page);
+  await page.getByTestId('tree-new-name').fill(name);
+  await page.getByTestId('tree-new-name').press('Enter');
+  await expect(editor(page).getByRole('heading', { level: 2, name })).toBeVisible();
+}
 
 async function addNode(page: Page, what: { person?: string; role?: string }, minutes = 10): Promise<void> {
   const form = editor(page).locator('form.tree-add');
@@ -312,4 +340,103 @@ test('by mouse: re-parent, move out, remove a node; rename and delete a tree (to
   await expect(panel.locator('.warning')).toHaveText('The call tree of this incident was deleted. Choose another one.');
   await expect(panel).toContainText('There are no contact trees yet.');
   await expect(panel.getByTestId('call-card')).toHaveCount(0);
+});
+
+test('a playbook names its tree: declared incidents preselect it, activating starts it, the summary counts the calls', async ({ page, context, appUrl }) => {
+  await grantClipboard(context, appUrl);
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page);
+  await goTree(page, 'Head office');
+  await addNode(page, { person: 'Lucía Ortega' }, 5);
+  await addNode(page, { person: 'Carla Ruiz' });
+
+  // The playbook editor names the tree, with a labelled select, by keyboard.
+  await openPlaybooks(page, SHIPPED_PLAYBOOKS.length);
+  await selectPlaybook(page, HIJACKED.title.en);
+  const fact = playbookDetail(page).getByTestId('playbook-tree-fact');
+  await expect(fact).toHaveText('None');
+  await playbookDetail(page).getByRole('button', { name: 'Edit', exact: true }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit playbook' });
+  const choice = editor.getByRole('combobox', { name: 'Call tree to activate' });
+  await expect(choice.locator('option')).toHaveText(['None', 'Head office']);
+  await expect(choice).toHaveAccessibleDescription(/the calls start only when someone activates it in the incident/);
+  await choice.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(choice.locator('option:checked')).toHaveText('Head office');
+  await expectAccessible(page, 'playbook editor, call tree chosen');
+  await editor.getByRole('button', { name: 'Save new revision' }).click();
+  await expect(toast(page)).toHaveText('New revision saved. It needs approval.');
+  // A change of tree is a change to approve: revision 1 (no tree) stays in force until then.
+  await expect(fact).toHaveText('None');
+  await setName(page, 'Bruno Approver');
+  await openPlaybooks(page, SHIPPED_PLAYBOOKS.length);
+  await playbookDetail(page).getByRole('button', { name: 'Approve revision 2' }).click();
+  await expect(toast(page)).toHaveText('Revision 2 of the playbook approved.');
+  await expect(fact).toHaveText('Head office');
+  await setName(page, 'Ana Ortega');
+
+  // Declared from it: the dialog says the tree comes preselected, not started.
+  await goTo(page, 'incidents');
+  await page.getByTestId('declare-button').click();
+  await declareDialog(page).getByTestId('declare-playbook').selectOption({ label: HIJACKED.title.en });
+  await expect(declareDialog(page).getByTestId('declare-tree')).toHaveText('Call tree: “Head office” will be preselected. The calls start only when someone activates it in the incident.');
+  await expectAccessible(page, 'declare dialog, playbook with a call tree');
+  await page.keyboard.press('Enter');
+  await expect(declareDialog(page)).toBeHidden();
+  const panel = page.getByTestId('call-tree');
+  await expect(panel.getByTestId('call-tree-suggested')).toHaveText('The playbook suggests the call tree “Head office”. It has not started: activate it when you are ready to call.');
+  await expect(panel.getByRole('combobox', { name: 'Call tree' }).locator('option:checked')).toHaveText('Head office');
+  await expect(panel.getByTestId('call-card')).toHaveCount(0);
+  await expect(panel.getByTestId('call-progress')).toHaveCount(0);
+  await expectAccessible(page, 'incident call panel, tree suggested');
+  // Nothing runs by itself: no escalation after the first person's time.
+  await page.clock.fastForward('06:00');
+  await expect(timeline(page).locator('article.timeline-row.kind-call')).toHaveCount(0);
+
+  // Another incident, with no tree, for the summary across open incidents.
+  await declareIncident(page, { title: 'Website down' });
+  const summaryOfAll = async () => {
+    await goTo(page, 'summary');
+    await page.getByTestId('summary-select').selectOption('all');
+    await expect(summaryCards(page)).toHaveCount(2);
+  };
+  await summaryOfAll();
+  const card = (title: string) => summaryCards(page).filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+  await expect(card(HIJACKED.title.en).getByTestId('summary-calls')).toHaveText('“Head office”, chosen but not activated: nobody has been called through it yet.');
+  await expect(card('Website down').getByTestId('summary-calls')).toHaveText('None chosen for this incident.');
+  await expect(summaryCards(page).getByTestId('summary-to-reach')).toHaveCount(0);
+
+  // Activated: the summary counts the calls, nobody reached yet, and names who to call now.
+  await goTo(page, 'incidents');
+  await incidentList(page).getByRole('button', { name: new RegExp(HIJACKED.title.en) }).click();
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  await expect(toast(page)).toHaveText('Call tree “Head office” activated.');
+  await expect(panel.getByTestId('call-progress')).toHaveText('0 of 2 reached · 2 being called · 0 waiting · 0 not reached');
+  await summaryOfAll();
+  const calls = card(HIJACKED.title.en).getByTestId('summary-calls');
+  await expect(calls).toHaveText(/^“Head office”, activated May 11, 2026, 10:0\d AM: 0 of 2 reached, 2 pending, 0 failed\. Nobody reached yet\.$/);
+  await expect(card(HIJACKED.title.en).getByTestId('summary-to-reach').locator('li')).toHaveText(['Lucía Ortega', 'Carla Ruiz']);
+
+  // Lucía is reached; Carla's number is wrong, so her backup Dani is the one to reach now.
+  await goTo(page, 'incidents');
+  const callCard = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
+  await callCard('Lucía Ortega').getByRole('button', { name: 'Reached' }).click();
+  await callCard('Carla Ruiz').getByRole('button', { name: 'Wrong number' }).click();
+  await expect(callCard('Dani Vega')).toBeVisible();
+  await summaryOfAll();
+  await expect(calls).toHaveText(/: 1 of 2 reached, 1 pending, 0 failed\.$/);
+  await expect(card(HIJACKED.title.en).getByTestId('summary-to-reach').locator('li')).toHaveText(['Dani Vega, backup for Carla Ruiz']);
+  await expectAccessible(page, 'summary with call trees');
+
+  await markClipboard(page);
+  await page.getByRole('button', { name: 'Copy as text' }).click();
+  await expect(toast(page)).toHaveText('Summary copied as text.');
+  const text = await readClipboard(page);
+  expect(text).toMatch(/• Call tree: “Head office”, activated May 11, 2026, 10:0\d AM: 1 of 2 reached, 1 pending, 0 failed\.\n\nStill to reach now:\n• Dani Vega, backup for Carla Ruiz\n/);
+  expect(text).toContain('• Call tree: None chosen for this incident.');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(toast(page)).toHaveText('Summary copied as Markdown.');
+  expect(await readClipboard(page)).toContain('Still to reach now:\n- Dani Vega, backup for Carla Ruiz\n');
 });

@@ -24,10 +24,10 @@ async function running() {
     incidentId: 'inc-1', title: 'Outage', severity: 'high', lead: { personId: null, name: 'Ana' }, declaredAt: DECLARED, declaredBy: 'ana',
     playbookId: null, revision: null, people: [], newId: () => `id-${Math.random().toString(36).slice(2)}`,
   });
-  await mutate('incident.declare', { ...rows, incident: { ...rows.incident, contactTreeId: 'tree-1' } });
+  await mutate('incident.declare', { ...rows, incident: { ...rows.incident, contactTreeId: 'tree-1', contactTreeActivatedAt: DECLARED } });
   const state = async () => {
     const incident = (await db.incidents.get('inc-1'))!;
-    return runCallTree({ tree: (await db.contactTrees.get('tree-1'))!, people: await db.people.toArray(), attempts: await db.callAttempts.toArray(), activatedAt: treeActivatedAt(incident), now: now.getTime() });
+    return runCallTree({ tree: (await db.contactTrees.get('tree-1'))!, people: await db.people.toArray(), attempts: await db.callAttempts.toArray(), activatedAt: treeActivatedAt(incident)!, now: now.getTime() });
   };
   return { db, mutate, state, setNow: (iso: string) => (now = new Date(iso)) };
 }

@@ -74,6 +74,18 @@ describe('the editor draft', () => {
     expect(sameContent(revision, draftContent({ ...draft, whenToUse: { es: 'Otro', en: '' } }))).toBe(false);
   });
 
+  it('carries the contact tree to activate, and sees a change of it as a new revision', () => {
+    const named = { ...source, revision: { ...revision, contactTreeId: 'tree-1' } };
+    const draft = draftFrom(named, () => 'unused');
+    expect(draft.contactTreeId).toBe('tree-1');
+    expect(draftContent(draft).contactTreeId).toBe('tree-1');
+    expect(sameContent(named.revision, draftContent(draft))).toBe(true);
+    expect(sameContent(named.revision, draftContent({ ...draft, contactTreeId: null }))).toBe(false);
+    expect(sameContent(named.revision, draftContent({ ...draft, contactTreeId: 'tree-2' }))).toBe(false);
+    expect(draftFrom(null, () => 'x').contactTreeId).toBeNull();
+    expect(draftFrom(source, () => 'x').contactTreeId).toBeNull();
+  });
+
   it('starts a new playbook with one empty step, which validation points at', () => {
     const draft = draftFrom(null, () => 'new-step');
     expect(draft.steps).toEqual([emptyStep('new-step')]);

@@ -72,6 +72,44 @@ describe('playbook library files', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('carries the contact tree a revision names through export and import, in YAML and JSON', async () => {
+    const { db, mutate } = await seeded();
+    const file = JSON.parse(await exportLibrary(PLAYBOOKS, db, 'json'));
+    const [first] = file.playbooks;
+    const rev = { ...first.revisions[0], id: 'test.tree.r1', contactTreeId: 'tree-head-office', steps: first.revisions[0].steps.map((s: { id: string }) => ({ ...s, id: `test.tree.${s.id}` })) };
+    file.playbooks = [{ ...first, id: 'test.tree', revisions: [rev], approvals: [] }];
+    expect(await importLibraryFile(PLAYBOOKS, mutate, 'tree.json', JSON.stringify(file))).toMatchObject({ ok: true, records: 1 });
+    expect(await db.playbookRevisions.get('test.tree.r1')).toMatchObject({ contactTreeId: 'tree-head-office' });
+
+    const yaml = await exportLibrary(PLAYBOOKS, db, 'yaml');
+    expect(yaml).toContain('contactTreeId: tree-head-office');
+    const elsewhere = await seeded();
+    expect(await importLibraryFile(PLAYBOOKS, elsewhere.mutate, 'library.yaml', yaml)).toMatchObject({ ok: true, records: 10 });
+    expect(await elsewhere.db.playbookRevisions.get('test.tree.r1')).toMatchObject({ contactTreeId: 'tree-head-office' });
+    // A file written before the field (no contactTreeId) still imports, with no tree.
+    delete rev.contactTreeId;
+    file.playbooks = [{ ...first, id: 'test.old', revisions: [{ ...rev, id: 'test.old.r1' }], approvals: [] }];
+    expect(await importLibraryFile(PLAYBOOKS, mutate, 'old.json', JSON.stringify(file))).toMatchObject({ ok: true });
+    expect(await db.playbookRevisions.get('test.old.r1')).toMatchObject({ contactTreeId: null });
+  });
+
+  it('refuses a contact tree that is not an id, saying where and why, and changes nothing', async () => {
+    const { db, mutate } = await seeded();
+    const file = JSON.parse(await exportLibrary(PLAYBOOKS, db, 'json'));
+    file.playbooks[0].revisions[0].contactTreeId = 'Head office!';
+    file.playbooks[1].revisions[0].contactTreeId = 42;
+    const text = JSON.stringify(file, null, 2);
+    const before = await snapshot(db);
+    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'trees.json', text);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues.map((i) => i.path)).toEqual(['playbooks[0].revisions[0].contactTreeId', 'playbooks[1].revisions[0].contactTreeId']);
+    expect(outcome.issues[0]!.message).toMatch(/ids use letters, digits/);
+    expect(outcome.issues[0]!.line).toBe(text.split('\n').findIndex((l) => l.includes('"contactTreeId": "Head office!"')) + 1);
+    expect(outcome.issues[1]!.message).toMatch(/string/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('refuses a file with problems of its own before touching the database, listing each', async () => {
     const { db, mutate } = await seeded();
     const file = JSON.parse(await exportLibrary(PLAYBOOKS, db, 'json'));

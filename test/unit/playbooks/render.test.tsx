@@ -74,6 +74,17 @@ describe('playbook detail', () => {
     expect(es).toContain('Declarar un incidente con este protocolo');
     expect(es).toContain('Responsable de comunicación');
   });
+
+  it('says which call tree the playbook activates, or that it names none', async () => {
+    const { services, views: all } = await views();
+    const wave = all.find((v) => v.playbook.id === 'calma.playbook.negative-wave')!;
+    const none = render(services, 'en', <PlaybookDetail view={wave} locale="en" headingRef={null} />);
+    expect(none).toMatch(/<dt>Call tree to activate<\/dt><dd data-testid="playbook-tree-fact">None<\/dd>/);
+    const named = { ...wave, state: { ...wave.state, shown: { ...wave.state.shown, contactTreeId: 'tree-1' } } };
+    const es = render(services, 'es', <PlaybookDetail view={named} locale="es" headingRef={null} />);
+    // Rendered once, before the live query answers: the tree's name is still loading.
+    expect(es).toMatch(/<dt>Árbol de llamadas que activar<\/dt><dd data-testid="playbook-tree-fact">…<\/dd>/);
+  });
 });
 
 describe('step editor', () => {
@@ -125,6 +136,9 @@ describe('playbook editor', () => {
     expect(html).toContain('role="status"');
     expect(html).not.toContain('aria-invalid="true"'); // nothing is flagged before a save is tried
     expect(html.match(/<label\b/g)!.length).toBe(html.match(/<(input|select|textarea)\b/g)!.length);
+    // The tree to activate: a labelled select with "none", described by what choosing it does.
+    expect(html).toMatch(/<label>Árbol de llamadas que activar<select[^>]*aria-describedby="[^"]*-tree-hint"[^>]*data-testid="playbook-tree"><option value="" selected="">Ninguno<\/option><\/select><\/label>/);
+    expect(html).toContain('las llamadas empiezan solo cuando alguien lo activa en el incidente');
   });
 
   it('opens blank for a new playbook, with one step', async () => {

@@ -72,7 +72,23 @@ describe('saving a playbook from the editor', () => {
     expect(outcome).toEqual({ ok: true, kind: 'created', id: 'pb-1' });
     const view = await viewOf(db, 'pb-1');
     expect(view.playbook.title).toEqual({ es: 'Prueba', en: '' });
-    expect(view.state).toMatchObject({ status: 'draft', shown: { id: 'pb-1.r1', number: 1, steps: [{ offsetMinutes: 30, role: 'our-role' }] } });
+    expect(view.state).toMatchObject({ status: 'draft', shown: { id: 'pb-1.r1', number: 1, steps: [{ offsetMinutes: 30, role: 'our-role' }], contactTreeId: null } });
+  });
+
+  it('names the contact tree in a new revision (a change to approve), and keeps it when other content changes', async () => {
+    const { db, mutate } = await seeded();
+    const view = await viewOf(db, WAVE);
+    expect(view.state.shown.contactTreeId).toBeNull();
+    expect(await savePlaybook(mutate, { view, draft: { ...draftOf(view), contactTreeId: 'tree-1' }, userName: 'luis' })).toMatchObject({ kind: 'revised' });
+    const named = await viewOf(db, WAVE);
+    expect(named.state).toMatchObject({ status: 'approved', shown: { number: 1, contactTreeId: null }, newerDraft: { number: 2, contactTreeId: 'tree-1' } });
+    const draft = draftOf(named);
+    await savePlaybook(mutate, { view: named, draft: { ...draft, whenToUse: { ...draft.whenToUse, en: 'Changed.' } }, userName: 'luis' });
+    expect((await viewOf(db, WAVE)).state.newerDraft).toMatchObject({ number: 3, contactTreeId: 'tree-1' });
+    // Removing it is a change too.
+    const r3 = await viewOf(db, WAVE);
+    await savePlaybook(mutate, { view: r3, draft: { ...draftOf(r3), contactTreeId: null }, userName: 'luis' });
+    expect((await viewOf(db, WAVE)).state.newerDraft).toMatchObject({ number: 4, contactTreeId: null });
   });
 
   it('approves the newest revision, recording the review date', async () => {

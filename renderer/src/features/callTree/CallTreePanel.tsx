@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { attemptAt, callTreeProgress, directoryOf, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
+import { activationTime, attemptAt, callTreeProgress, directoryOf, isBackupFor, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
 import type { CallAttempt, ContactTree, Incident, Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { uuidv7 } from '@shared/uuid';
@@ -21,34 +21,45 @@ import { formatCountdown } from './countdown';
  * address as a mailto: link, and a copy button), a button per outcome to record each attempt,
  * when the current person's time runs out and who comes next, and progress by branch. The
  * escalations themselves are recorded by the EscalationWatcher, which runs whatever screen is open.
+ *
+ * A tree preselected by the playbook is shown as a suggestion until someone activates it: the
+ * calls start when a person decides, not when an incident is declared.
  */
 export function CallTreePanel({ incident, calls }: { incident: Incident; calls: CallAttempt[] | undefined }) {
   const t = useT();
   const tree = useTree(incident.contactTreeId);
   const people = useDirectory();
+  const activatedAt = treeActivatedAt(incident);
   const ready = tree !== undefined && people !== undefined && calls !== undefined;
 
   return (
     <section className="call-tree" aria-labelledby="call-tree-title" data-testid="call-tree">
       <h3 id="call-tree-title">{t('callTree.title')}</h3>
-      {!incident.contactTreeId && <TreeChooser incident={incident} current={null} />}
+      {!incident.contactTreeId && <TreeChooser incident={incident} current={null} calls={calls} />}
       {incident.contactTreeId && tree === null && (
         <>
-          <p className="warning">{t('callTree.treeGone')}</p>
-          <TreeChooser incident={incident} current={null} />
+          <p className="warning">{t(activatedAt === null ? 'callTree.suggestedGone' : 'callTree.treeGone')}</p>
+          <TreeChooser incident={incident} current={null} calls={calls} />
         </>
       )}
-      {ready && tree && <RunningTree incident={incident} tree={tree} people={people} calls={calls} />}
+      {tree && activatedAt === null && (
+        <>
+          <p className="note" data-testid="call-tree-suggested">
+            {t(incident.playbookId ? 'callTree.suggestedByPlaybook' : 'callTree.suggested', { name: tree.name })}
+          </p>
+          <TreeChooser incident={incident} current={null} suggested={tree.id} calls={calls} />
+        </>
+      )}
+      {ready && tree && activatedAt !== null && <RunningTree incident={incident} tree={tree} people={people} calls={calls} activatedAt={activatedAt} />}
     </section>
   );
 }
 
-function RunningTree({ incident, tree, people, calls }: { incident: Incident; tree: ContactTree; people: Person[]; calls: CallAttempt[] }) {
+function RunningTree({ incident, tree, people, calls, activatedAt }: { incident: Incident; tree: ContactTree; people: Person[]; calls: CallAttempt[]; activatedAt: number }) {
   const t = useT();
   const intl = useIntl();
   // States change when attempts are recorded; the clock only matters for whose working hours it is.
   const now = useNow(60_000).getTime();
-  const activatedAt = treeActivatedAt(incident);
   const run = useMemo(() => runCallTree({ tree, people, attempts: calls, activatedAt, now }), [tree, people, calls, activatedAt, now]);
   const progress = useMemo(() => callTreeProgress(run), [run]);
   const directory = useMemo(() => directoryOf(people), [people]);
@@ -97,15 +108,10 @@ function RunningTree({ incident, tree, people, calls }: { incident: Incident; tr
       </details>
       <details className="call-change">
         <summary>{t('callTree.change')}</summary>
-        <TreeChooser incident={incident} current={tree.id} />
+        <TreeChooser incident={incident} current={tree.id} calls={calls} />
       </details>
     </>
   );
-}
-
-/** Whether the person called is standing in for the node's own person (or for the holders of its role). */
-function isBackup(node: NodeRun['node'], person: Person): boolean {
-  return node.target.kind === 'person' ? person.id !== node.target.personId : !person.roles.includes(node.target.role);
 }
 
 function progressText(t: Translate, p: Progress): string {
@@ -151,7 +157,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, warnings, afterLa
       <div className="call-card-head">
         <strong id={`call-${run.node.id}`}>{person.name}</strong>
         {label !== person.name && <span className="muted"> · {label}</span>}
-        {isBackup(run.node, person) && <span className="badge badge-note">{t('callTree.backup')}</span>}
+        {isBackupFor(run.node, person) && <span className="badge badge-note">{t('callTree.backup')}</span>}
       </div>
       <Countdown at={run.escalateAt!} next={next} />
       <p className="call-contacts">
@@ -229,8 +235,11 @@ function WholeTree({ run, label, people }: { run: ReturnType<typeof runCallTree>
   );
 }
 
-/** Picks the incident's tree and starts it (or starts another one, from the top). */
-function TreeChooser({ incident, current }: { incident: Incident; current: string | null }) {
+/**
+ * Picks the incident's tree and starts it (or starts another one, from the top). `suggested` is
+ * the tree the playbook preselected: offered first, started only by pressing the button.
+ */
+function TreeChooser({ incident, current, suggested = null, calls }: { incident: Incident; current: string | null; suggested?: string | null; calls: readonly CallAttempt[] | undefined }) {
   const t = useT();
   const { mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
@@ -238,7 +247,8 @@ function TreeChooser({ incident, current }: { incident: Incident; current: strin
   const trees = useTreeList();
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const selected = trees?.some((tr) => tr.id === choice) ? choice : (trees?.find((tr) => tr.id !== current)?.id ?? trees?.[0]?.id ?? '');
+  const fallback = trees?.find((tr) => tr.id === suggested) ?? trees?.find((tr) => tr.id !== current) ?? trees?.[0];
+  const selected = trees?.some((tr) => tr.id === choice) ? choice : (fallback?.id ?? '');
 
   if (trees?.length === 0) {
     return (
@@ -256,7 +266,8 @@ function TreeChooser({ incident, current }: { incident: Incident; current: strin
       return;
     }
     try {
-      await mutate('incident.update', { id: incident.id, fields: { contactTreeId: tree.id } });
+      const startedAt = activationTime(Date.now(), calls ?? []).toISOString();
+      await mutate('incident.update', { id: incident.id, fields: { contactTreeId: tree.id, contactTreeActivatedAt: startedAt } });
       setError(null);
       announce(t('callTree.activated', { name: tree.name }));
     } catch (e) {

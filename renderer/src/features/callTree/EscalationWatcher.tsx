@@ -20,18 +20,24 @@ import { useIncidentCalls } from './useIncidentCalls';
  */
 export function EscalationWatcher() {
   const { db } = useServices();
-  const running = useLiveQuery(async () => (await db.incidents.toArray()).filter((i) => !i.deleted && isOpen(i.status) && i.contactTreeId), [db]);
-  return <>{running?.map((incident) => <IncidentEscalations key={incident.id} incident={incident} />)}</>;
+  // Only activated trees run: a tree the playbook preselected waits for someone to start it.
+  const running = useLiveQuery(
+    async () => (await db.incidents.toArray()).flatMap((i) => {
+      const activatedAt = !i.deleted && isOpen(i.status) ? treeActivatedAt(i) : null;
+      return activatedAt === null ? [] : [{ incident: i, activatedAt }];
+    }),
+    [db],
+  );
+  return <>{running?.map(({ incident, activatedAt }) => <IncidentEscalations key={incident.id} incident={incident} activatedAt={activatedAt} />)}</>;
 }
 
-function IncidentEscalations({ incident }: { incident: Incident }) {
+function IncidentEscalations({ incident, activatedAt }: { incident: Incident; activatedAt: number }) {
   const t = useT();
   const { mutate, host } = useServices();
   const tree = useTree(incident.contactTreeId);
   const people = useDirectory();
   const calls = useIncidentCalls(incident.id);
   const announce = useAnnouncer((s) => s.announce);
-  const activatedAt = treeActivatedAt(incident);
   // Records this window has already tried: a tick seen again while a write is under way is a no-op.
   const tried = useRef(new Set<string>());
   useTicking();

@@ -7,6 +7,7 @@ import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
+import { useTree } from '../contactTrees/useContactTrees';
 import { SEVERITY_LABEL } from './labels';
 import { usePlaybookChoices } from './usePlaybookChoices';
 
@@ -45,6 +46,9 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
   const choice = choices?.find((c) => c.playbook.id === playbookId) ?? null;
   const sorted = [...(choices ?? [])].sort((a, b) => (a.playbook.title[locale] || a.playbook.title.en).localeCompare(b.playbook.title[locale] || b.playbook.title.en, locale));
   const shownTitle = title ?? (choice ? choice.playbook.title[locale] || choice.playbook.title.en : '');
+  // The playbook's tree goes into the incident preselected (buildDeclaration); said here so nobody expects calls to start.
+  const treeId = choice?.state.shown.contactTreeId ?? null;
+  const tree = useTree(treeId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -104,6 +108,11 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
       </label>
       {choice && choice.state.status !== 'approved' && <p className="warning">{t('incidents.declare.unapprovedPlaybook', { number: choice.state.shown.number })}</p>}
       {choice && <p className="muted small">{t('incidents.declare.steps', { steps: choice.state.shown.steps.length, number: choice.state.shown.number })}</p>}
+      {treeId && tree !== undefined && (
+        <p className={tree ? 'muted small' : 'warning'} data-testid="declare-tree">
+          {tree ? t('callTree.declare.suggested', { name: tree.name }) : t('callTree.declare.suggestedGone')}
+        </p>
+      )}
       <label>
         {t('incidents.declare.incidentTitle')}
         <input value={shownTitle} onChange={(e) => setTitle(e.target.value)} data-testid="declare-title" />

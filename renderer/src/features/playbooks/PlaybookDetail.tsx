@@ -7,6 +7,7 @@ import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
 import { StatusBadge } from '../answers/StatusBadge';
+import { useTree } from '../contactTrees/useContactTrees';
 import { usePlaybookEditor } from './editorStore';
 import { describeOffset, formatOffset } from './formatOffset';
 import { roleLabel, scenarioLabel, SEVERITY_LABEL } from './labels';
@@ -25,6 +26,15 @@ function LocalizedMarkdown({ text, locale }: { text: Localized; locale: Lang }) 
       <Markdown text={picked.text} />
     </div>
   );
+}
+
+/** The name of the tree a revision names, or why there is none to show. */
+function TreeName({ id }: { id: string | null }) {
+  const t = useT();
+  const tree = useTree(id);
+  if (!id) return <>{t('playbooks.noTree')}</>;
+  if (tree === undefined) return <>…</>;
+  return <>{tree ? tree.name : t('playbooks.treeMissing', { id })}</>;
 }
 
 /**
@@ -98,6 +108,7 @@ export function PlaybookDetail({ view, locale, headingRef }: { view: PlaybookVie
         <div><dt>{t('playbooks.scenario')}</dt><dd>{scenarioLabel(t, playbook.scenario)}</dd></div>
         <div><dt>{t('playbooks.lastReviewed')}</dt><dd>{playbook.lastReviewedAt ? day(playbook.lastReviewedAt) : t('playbooks.neverReviewed')}</dd></div>
         <div><dt>{t('playbooks.revision')}</dt><dd>{revision.number}</dd></div>
+        <div><dt>{t('playbooks.contactTree')}</dt><dd data-testid="playbook-tree-fact"><TreeName id={revision.contactTreeId} /></dd></div>
       </dl>
 
       <h3>{t('playbooks.whenToUse')}</h3>

@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { MutationError } from '@shared/mutations/error';
 import { useT, type Translate } from '../../i18n/I18nProvider';
+import { useTreeList } from '../contactTrees/useContactTrees';
 import { draftFrom, draftProblems, emptyStep, parseOffset, type DraftStep, type PlaybookDraft } from './draft';
 import { savePlaybook } from './savePlaybook';
 import { usePlaybookEditor } from './editorStore';
@@ -207,6 +208,8 @@ export function EditorForm({ view, close, locale }: { view: PlaybookView | null;
         )}
       </div>
 
+      <TreeChoice value={draft.contactTreeId} hintId={`${ids}-tree-hint`} onChange={(contactTreeId) => set({ contactTreeId })} />
+
       <fieldset>
         <legend>{t('playbooks.whenToUse')}</legend>
         <div className="grid2">
@@ -279,5 +282,29 @@ export function EditorForm({ view, close, locale }: { view: PlaybookView | null;
         <button type="submit" className="primary" disabled={saving}>{view ? t('playbooks.editor.saveRevision') : t('playbooks.editor.create')}</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The contact tree incidents from this playbook get preselected, or none. A tree the list does
+ * not have (deleted, or named by an imported file and not synced here) stays selectable under its
+ * id, so opening and saving the playbook does not silently drop it.
+ */
+function TreeChoice({ value, hintId, onChange }: { value: string | null; hintId: string; onChange(id: string | null): void }) {
+  const t = useT();
+  const trees = useTreeList();
+  const known = trees?.some((tr) => tr.id === value) ?? false;
+  return (
+    <div className="playbook-tree-choice">
+      <label>
+        {t('playbooks.contactTree')}
+        <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-describedby={hintId} data-testid="playbook-tree">
+          <option value="">{t('playbooks.noTree')}</option>
+          {trees?.map((tr) => <option key={tr.id} value={tr.id}>{tr.name}</option>)}
+          {value && !known && <option value={value}>{trees ? t('playbooks.treeMissing', { id: value }) : t('common.loading')}</option>}
+        </select>
+      </label>
+      <p id={hintId} className="muted small">{t('playbooks.editor.treeHint')}</p>
+    </div>
   );
 }

@@ -18,10 +18,15 @@ export interface PlaybookDraft {
   whenToUse: Localized;
   severities: Record<Severity, Localized>;
   steps: DraftStep[];
+  /** The contact tree incidents from this playbook get preselected (never started for them), or none. */
+  contactTreeId: string | null;
 }
 
-/** What a revision holds besides its identity: the part a save compares to decide on a new revision. */
-export type RevisionContent = Pick<PlaybookRevision, 'whenToUse' | 'severities' | 'steps'>;
+/**
+ * What a revision holds besides its identity: the part a save compares to decide on a new
+ * revision. The tree to activate is part of it: changing it is a change to approve.
+ */
+export type RevisionContent = Pick<PlaybookRevision, 'whenToUse' | 'severities' | 'steps' | 'contactTreeId'>;
 
 const empty = (): Localized => ({ es: '', en: '' });
 
@@ -32,7 +37,7 @@ export function emptyStep(id: string): DraftStep {
 /** The editor's starting point: a playbook's title and scenario with one revision's content, or a blank one. */
 export function draftFrom(source: { title: Localized; scenario: string; revision: RevisionContent } | null, newStepId: () => string): PlaybookDraft {
   const severities = Object.fromEntries(severitySchema.options.map((l) => [l, empty()])) as Record<Severity, Localized>;
-  if (!source) return { title: empty(), scenario: '', whenToUse: empty(), severities, steps: [emptyStep(newStepId())] };
+  if (!source) return { title: empty(), scenario: '', whenToUse: empty(), severities, steps: [emptyStep(newStepId())], contactTreeId: null };
   for (const s of source.revision.severities) severities[s.level] = { ...s.meaning };
   return {
     title: { ...source.title },
@@ -40,6 +45,7 @@ export function draftFrom(source: { title: Localized; scenario: string; revision
     whenToUse: { ...source.revision.whenToUse },
     severities,
     steps: source.revision.steps.map((s) => ({ id: s.id, text: { ...s.text }, role: s.role, offset: String(s.offsetMinutes), required: s.required, answerIds: [...s.answerIds] })),
+    contactTreeId: source.revision.contactTreeId ?? null,
   };
 }
 
@@ -72,12 +78,14 @@ export function draftContent(draft: PlaybookDraft): RevisionContent {
     steps: draft.steps.map(
       (s): PlaybookStep => ({ id: s.id, text: trimmed(s.text), role: s.role.trim(), offsetMinutes: parseOffset(s.offset), required: s.required, answerIds: s.answerIds }),
     ),
+    contactTreeId: draft.contactTreeId,
   };
 }
 
 /**
  * Whether saving `content` would change nothing in `base`: compared as saved (texts trimmed,
- * severities in level order, empty meanings dropped), so opening and saving makes no revision.
+ * severities in level order, empty meanings dropped, the same tree), so opening and saving makes
+ * no revision.
  */
 export function sameContent(base: RevisionContent, content: RevisionContent): boolean {
   const canonical = (c: RevisionContent) =>
@@ -88,6 +96,7 @@ export function sameContent(base: RevisionContent, content: RevisionContent): bo
         .map((s) => ({ level: s.level, meaning: trimmed(s.meaning) }))
         .filter((s) => s.meaning.es !== '' || s.meaning.en !== ''),
       steps: c.steps.map((s) => [s.id, trimmed(s.text), s.role.trim(), s.offsetMinutes, s.required, s.answerIds]),
+      contactTreeId: c.contactTreeId ?? null,
     });
   return canonical(base) === canonical(content);
 }

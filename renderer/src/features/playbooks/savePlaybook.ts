@@ -36,7 +36,7 @@ export async function savePlaybook(
     const id = newId();
     await mutate('playbook.create', {
       playbook: { id, clock: {}, deleted: false, title, scenario, ownerId: null, lastReviewedAt: null, createdAt: now, createdBy: userName },
-      revision: { id: newId(), playbookId: id, number: 1, basedOn: null, ...content, contactTreeId: null, createdAt: now, createdBy: userName },
+      revision: { id: newId(), playbookId: id, number: 1, basedOn: null, ...content, createdAt: now, createdBy: userName },
     });
     return { ok: true, kind: 'created', id };
   }
@@ -47,7 +47,7 @@ export async function savePlaybook(
   if (revised) {
     const number = Math.max(...view.revisions.map((r) => r.number)) + 1;
     await mutate('playbook.revise', {
-      revision: { id: newId(), playbookId: view.playbook.id, number, basedOn: base.id, ...content, contactTreeId: base.contactTreeId, createdAt: now, createdBy: userName },
+      revision: { id: newId(), playbookId: view.playbook.id, number, basedOn: base.id, ...content, createdAt: now, createdBy: userName },
     });
   }
   const fields: { title?: Localized; scenario?: string } = {};

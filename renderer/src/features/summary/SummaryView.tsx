@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import type { Lang } from '@shared/domain';
+import { callTreeStatus, type CallTreeStatus } from '@shared/contactTrees';
+import type { Lang, Person } from '@shared/domain';
 import { formatDuration } from '@shared/incidents/offsets';
 import { isOpen } from '@shared/incidents/statusMachine';
 import { checklistOverTime, summarizeIncident, type IncidentSummary } from '@shared/incidents/summary';
@@ -11,7 +12,8 @@ import { useSession } from '../../app/uiStore';
 import { useNow } from '../../app/useNow';
 import { useT } from '../../i18n/I18nProvider';
 import { SEVERITY_LABEL, STATUS_LABEL } from '../incidents/labels';
-import { firstAnswer, summaryToText } from './summaryText';
+import { callTreeText } from './callsText';
+import { firstAnswer, summaryToText, type SummaryEntry } from './summaryText';
 
 const ChecklistChart = lazy(() => import('./ChecklistChart'));
 
@@ -36,15 +38,24 @@ export function SummaryView({ locale }: { locale: Lang }) {
         incident,
         items: await db.checklistItems.where('incidentId').equals(incident.id).toArray(),
         log: await db.logEntries.where('[incidentId+at]').between([incident.id, ''], [incident.id, '\uffff']).toArray(),
+        tree: incident.contactTreeId ? ((await db.contactTrees.get(incident.contactTreeId)) ?? null) : null,
+        calls: await db.callAttempts.where('[incidentId+at]').between([incident.id, ''], [incident.id, '\uffff']).toArray(),
       })),
     );
-    return { all, rows };
+    // The directory only when a tree is shown: its nodes name people, and it resolves who to call.
+    const people = rows.some((r) => r.tree) ? await db.people.toArray() : [];
+    return { all, rows, people };
   }, [db, summaryOf]);
 
-  const summaries = data?.rows.map((r) => summarizeIncident(r.incident, r.items, r.log, now.getTime())) ?? [];
+  const entries: SummaryEntry[] =
+    data?.rows.map((r) => ({
+      summary: summarizeIncident(r.incident, r.items, r.log, now.getTime()),
+      calls: callTreeStatus({ incident: r.incident, tree: r.tree, people: data.people, attempts: r.calls, now: now.getTime() }),
+    })) ?? [];
+  const byId = useMemo(() => new Map((data?.people ?? []).map((p) => [p.id, p])), [data?.people]);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
   const copy = async (format: 'text' | 'markdown') => {
-    await host.copyText(summaryToText(summaries, format, t, intl, locale));
+    await host.copyText(summaryToText(entries, format, t, intl, locale, byId));
     announce(t(format === 'text' ? 'summary.copiedText' : 'summary.copiedMarkdown'));
   };
 
@@ -64,19 +75,20 @@ export function SummaryView({ locale }: { locale: Lang }) {
       </div>
       <h2>{t('summary.title')}</h2>
       <p className="muted small">{t('summary.generatedAt', { at: intl.formatDate(now, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
-      {data && summaries.length === 0 && <p>{summaryOf === 'all' ? t('summary.noneOpen') : t('incidents.gone')}</p>}
-      {summaries.map((s, n) => (
-        <IncidentCard key={s.incident.id} summary={s} items={data!.rows[n]!.items} now={now.getTime()} locale={locale} />
+      {data && entries.length === 0 && <p>{summaryOf === 'all' ? t('summary.noneOpen') : t('incidents.gone')}</p>}
+      {entries.map((e, n) => (
+        <IncidentCard key={e.summary.incident.id} summary={e.summary} calls={e.calls} people={byId} items={data!.rows[n]!.items} now={now.getTime()} locale={locale} />
       ))}
     </div>
   );
 }
 
-function IncidentCard({ summary: s, items, now, locale }: { summary: IncidentSummary; items: Parameters<typeof checklistOverTime>[0]; now: number; locale: Lang }) {
+function IncidentCard({ summary: s, calls: callStatus, people, items, now, locale }: { summary: IncidentSummary; calls: CallTreeStatus; people: ReadonlyMap<string, Person>; items: Parameters<typeof checklistOverTime>[0]; now: number; locale: Lang }) {
   const t = useT();
   const intl = useIntl();
-  const when = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string | number) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
   const i = s.incident;
+  const calls = callTreeText(callStatus, t, when, people);
   const firstLine = (text: string) => text.split('\n')[0]!.replace(/[*_`#]/g, '');
   return (
     <article className="summary-card" aria-labelledby={`sum-${i.id}`} data-testid="summary-card">
@@ -89,7 +101,14 @@ function IncidentCard({ summary: s, items, now, locale }: { summary: IncidentSum
         <div><dt>{t('summary.progress')}</dt><dd>{t('summary.progressValue', { done: s.done, total: s.total, overdue: s.overdue.length })}</dd></div>
         <div><dt>{t('summary.firstAnswer')}</dt><dd className={s.firstStatement?.withinTarget === false || s.firstAnswerMissed ? 'late' : undefined}>{firstAnswer(s, t, when)}</dd></div>
         <div><dt>{t('summary.nextUpdate')}</dt><dd>{s.nextUpdateAt ? when(s.nextUpdateAt) : t('summary.none')}</dd></div>
+        <div><dt>{t('callTree.summary.label')}</dt><dd data-testid="summary-calls">{calls.line}</dd></div>
       </dl>
+      {calls.toReach && (
+        <section aria-label={t('callTree.summary.toReach')} data-testid="summary-to-reach">
+          <h4>{t('callTree.summary.toReach')}</h4>
+          {calls.toReach.empty ? <p className="muted">{calls.toReach.empty}</p> : <ul>{calls.toReach.people.map((line) => <li key={line}>{line}</li>)}</ul>}
+        </section>
+      )}
       {s.overdue.length > 0 && (
         <section aria-label={t('summary.overdue')}>
           <h4>{t('summary.overdue')}</h4>
