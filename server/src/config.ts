@@ -18,6 +18,13 @@ const envSchema = z.object({
   CALMA_CORS_ORIGINS: z.string().default('app://calma,http://127.0.0.1:*,http://localhost:*'),
   /** How long an enrolment code stays valid. */
   CALMA_CODE_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For. 0 (the default):
+   * clients connect directly and the header is ignored, since anyone can write it; the address that
+   * failure limits count by is then the socket's. Set it only when every request passes through
+   * that many proxies of yours.
+   */
+  CALMA_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +34,7 @@ export interface ServerConfig {
   store: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
   corsOrigins: string[];
   codeTtlMs: number;
+  proxyHops: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -46,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     store: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(e.CALMA_DATA_DIR) },
     corsOrigins: e.CALMA_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     codeTtlMs: e.CALMA_CODE_TTL_HOURS * 3600_000,
+    proxyHops: e.CALMA_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { ErrorBody, seqGapSchema } from '../../shared/sync/protocol';
+import { RATE_LIMITED_ERROR, type ErrorBody, type seqGapSchema } from '../../shared/sync/protocol';
 
 type SeqGap = z.infer<typeof seqGapSchema>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 500 | 503;
 
 /**
  * A refusal the client can act on: an HTTP status, a stable code, a sentence for people and, for
@@ -33,5 +33,20 @@ export class SeqGapError extends ApiError {
 
   override get body(): SeqGap {
     return { error: 'seq-gap', message: this.message, expectedSeq: this.expectedSeq };
+  }
+}
+
+/** 429: too many failures from here; the body and the Retry-After header say when to try again. */
+export class RateLimitedError extends ApiError {
+  readonly retryAfterSeconds: number;
+
+  constructor(waitMs: number, message: string) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    super(429, RATE_LIMITED_ERROR, `${message}; try again in ${seconds} s`);
+    this.retryAfterSeconds = seconds;
+  }
+
+  override get body(): ErrorBody {
+    return { error: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
   }
 }

@@ -29,6 +29,7 @@ export async function startServer(config: ServerConfig, log: Log, options: { hea
     log,
     corsOrigins: config.corsOrigins,
     codeTtlMs: config.codeTtlMs,
+    proxyHops: config.proxyHops,
     heartbeatMs: options.heartbeatMs,
     shutdown: shutdown.signal,
   });

@@ -15,7 +15,12 @@ import { DOMAIN_TABLES } from '../mutations/store';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Largest request body the server reads, in bytes; bigger ones get 413 before parsing. */
+/**
+ * Largest request body the server reads, in bytes (UTF-8 of the JSON); bigger ones get 413 before
+ * parsing. It bounds what one request can make the server hold in memory, and keeps every request
+ * short enough to finish on a poor network: the client packs its pushes under it
+ * (shared/sync/pushBatches.ts), and producers of large changes split them (people imports).
+ */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Most mutations in one push; the client sends the rest in the next request. */
 export const MAX_PUSH_MUTATIONS = 500;
@@ -59,15 +64,28 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- push ------------------------------------------------------------------------------------
 
-/** One outbox row as sent. `args` are parsed by the server with the mutation's own schema. */
-export const pushedMutationSchema = z.strictObject({
-  seq: z.number().int().positive(),
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(80),
-  args: z.unknown(),
-  hlc: hlcSchema,
-  at: isoDateSchema,
-});
+/**
+ * One outbox row as sent. `args` are parsed by the server with the mutation's own schema.
+ *
+ * A mutation too large to reach the server (alone it would make a body over MAX_BODY_BYTES, or a
+ * proxy on the way refused it with 413) is sent without its `args` and with `withheldBytes`, its
+ * size: the server records it as refused (`too-large`), so its seq is used up like any refusal and
+ * the mutations behind it are not blocked, and the device reverts it and says why.
+ */
+export const pushedMutationSchema = z
+  .strictObject({
+    seq: z.number().int().positive(),
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(80),
+    args: z.unknown().optional(),
+    hlc: hlcSchema,
+    at: isoDateSchema,
+    withheldBytes: z.number().int().positive().optional(),
+  })
+  .refine((m) => (m.withheldBytes === undefined) === (m.args !== undefined), {
+    message: 'a mutation carries either its args or, withheld, its size in withheldBytes',
+    path: ['args'],
+  });
 export type PushedMutation = z.infer<typeof pushedMutationSchema>;
 
 export const pushRequestSchema = z.strictObject({
@@ -81,7 +99,7 @@ export const refusalSchema = z.strictObject({
   seq: z.number().int().positive(),
   mutationId: z.string(),
   name: z.string(),
-  code: z.enum(['invalid', 'conflict', 'not-found', 'forbidden', 'clock-drift', 'unknown-mutation']),
+  code: z.enum(['invalid', 'conflict', 'not-found', 'forbidden', 'clock-drift', 'unknown-mutation', 'too-large']),
   message: z.string(),
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
   at: isoDateSchema,
@@ -167,8 +185,23 @@ export const errorBodySchema = z.strictObject({
   error: z.string(),
   message: z.string(),
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * With a 429: how long to wait before trying again, as in the Retry-After header (repeated in the
+   * body because a browser only shows a cross-origin response's safelisted headers to the page).
+   */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * `error` code of a 429: too many failed enrolments or failed authentications came from this
+ * address (or, for enrolment, from everywhere at once) in a short time. It says nothing about
+ * whether the code or token was right; the request was not looked at.
+ */
+export const RATE_LIMITED_ERROR = 'rate-limited';
+
+/** `error` codes of a refused enrolment that people can act on (the console words each). */
+export const ENROLMENT_CODE_ERRORS = ['enrolment-code-unknown', 'enrolment-code-used', 'enrolment-code-expired'] as const;
 
 /**
  * `error` codes of a 401. The first three mean this machine no longer belongs to the team (an

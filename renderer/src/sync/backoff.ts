@@ -30,8 +30,15 @@ export class Wakeup {
     });
   }
 
+  /**
+   * Wakes the waiter in a task of its own, never in the caller's microtasks: a signal sent from
+   * inside a Dexie transaction (a mutation's onCommit while an import writes its parts in one
+   * transaction) would otherwise run the sync loop in that transaction's zone, where its reads join
+   * the transaction and end it early (Dexie carries its zone across microtasks).
+   */
   signal(): void {
-    if (this.wake) this.wake();
+    const wake = this.wake;
+    if (wake) setTimeout(wake, 0);
     else this.pending = true;
   }
 }

@@ -115,7 +115,9 @@ export class SyncRunner {
         this.listenAbort = null;
         const offline = error instanceof UnreachableError;
         await this.setStatus(offline ? 'offline' : 'error', offline ? null : error instanceof Error ? error.message : String(error));
-        await this.wakeup.wait(backoffDelay(failures, random));
+        // A 429 says how long the server will not listen; trying sooner only fails again.
+        const notBefore = error instanceof ServerError ? error.retryAfterMs : 0;
+        await this.wakeup.wait(Math.max(backoffDelay(failures, random), notBefore));
       }
     }
   }

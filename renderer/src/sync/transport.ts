@@ -43,6 +43,10 @@ export class ServerError extends Error {
   get revoked(): boolean {
     return this.status === 401 && (REVOKED_ERRORS as readonly string[]).includes(this.body.error);
   }
+  /** 429: too many failures from this address; asking again before this many ms is pointless. */
+  get retryAfterMs(): number {
+    return this.status === 429 ? (this.body.retryAfterSeconds ?? 60) * 1000 : 0;
+  }
 }
 
 /** 409 on push: the server expects this device's mutations to resume at `expectedSeq`. */
@@ -108,6 +112,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     } catch {
       // Not JSON (a proxy's error page, say): keep the status and the start of the text.
     }
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    if (body.retryAfterSeconds === undefined && Number.isInteger(retryAfter) && retryAfter >= 0) body = { ...body, retryAfterSeconds: retryAfter };
     return new ServerError(response.status, body);
   }
 

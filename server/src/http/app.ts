@@ -7,17 +7,19 @@ import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchem
 import { invitePerson, newCodeFor, revokeDevice, revokePerson, teamOverview } from '../admin/team';
 import { authenticate, identityOf, type Caller } from '../auth/authenticate';
 import { enrol } from '../auth/enrol';
+import { DEFAULT_FAILURE_LIMITS, FailureGuards, type FailureLimits } from '../auth/failureLimits';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/connect';
 import { migrationsApplied } from '../db/migrate';
 import { devices } from '../db/schema';
-import { ApiError } from '../errors';
+import { ApiError, RateLimitedError } from '../errors';
 import type { Log } from '../log';
 import { teamVersion, type PokeHub } from '../sync/poke';
 import { pull, rowsByKey } from '../sync/pull';
 import { push } from '../sync/push';
 import type { ShippedLibrary } from '../sync/shippedLibrary';
 import { readBody } from './body';
+import { clientAddress } from './clientAddress';
 import { originMatcher } from './cors';
 
 export interface AppDeps {
@@ -32,6 +34,9 @@ export interface AppDeps {
   now?: () => Date;
   /** Aborted when the server shuts down: live streams end so the process can exit. */
   shutdown?: AbortSignal;
+  /** Reverse proxies in front that append to X-Forwarded-For (0: clients connect directly; see clientAddress). */
+  proxyHops?: number;
+  failureLimits?: FailureLimits;
 }
 
 type Env = { Variables: { caller: Caller } };
@@ -44,6 +49,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const db = database.db;
   const now = deps.now ?? (() => new Date());
   const app = new Hono<Env>();
+  const addressOf = (c: Context) => clientAddress(c, deps.proxyHops ?? 0);
+  const guards = new FailureGuards(deps.failureLimits ?? DEFAULT_FAILURE_LIMITS, () => now().getTime());
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -51,7 +58,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const caller = c.get('caller') as Caller | undefined;
     const quiet = c.req.path === ROUTES.health || c.req.path === ROUTES.ready;
     log[quiet ? 'debug' : 'info'](
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), team: caller?.teamId, device: caller?.deviceId },
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), team: caller?.teamId, device: caller?.deviceId, address: addressOf(c) },
       'request',
     );
   });
@@ -63,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       origin: (origin) => allowOrigin(origin),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
   );
@@ -77,14 +85,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
   );
 
   app.onError((error, c) => {
+    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof ApiError) return c.json(error.body, error.status);
     log.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal', message: 'the server failed to handle this request; it was logged' }, 500);
   });
   app.notFound((c) => c.json({ error: 'not-found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  // A token that fails counts against its address (FailureGuards): no one guesses tokens at speed.
   const auth: MiddlewareHandler<Env> = async (c, next) => {
-    c.set('caller', await authenticate(db, c.req.header('authorization')));
+    c.set('caller', await guards.authenticate(addressOf(c), () => authenticate(db, c.req.header('authorization'))));
     await next();
   };
   const adminOnly: MiddlewareHandler<Env> = async (c, next) => {
@@ -105,7 +115,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   app.post(ROUTES.enrol, async (c) => {
-    const response = await enrol(db, await readBody(c, enrolRequestSchema), now());
+    // Every refused enrolment (a wrong, used or expired code, a bad body) counts against its address.
+    const response = await guards.enrol(addressOf(c), async () => enrol(db, await readBody(c, enrolRequestSchema), now()));
     log.info({ team: response.identity.team.id, person: response.identity.person.id, device: response.identity.device.id }, 'device enrolled');
     return c.json(response);
   });

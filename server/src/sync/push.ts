@@ -3,7 +3,8 @@ import { parseHlc } from '../../../shared/hlc';
 import { mutationSchemas, type MutationName, type ParsedMutationArgs } from '../../../shared/mutations';
 import { MutationError } from '../../../shared/mutations/error';
 import { runMutator } from '../../../shared/mutators';
-import { MAX_CLOCK_DRIFT_MS, type PushedMutation, type PushRequest, type PushResponse, type PushResult, type Refusal } from '../../../shared/sync/protocol';
+import { jsonBytes } from '../../../shared/sync/byteBudget';
+import { MAX_BODY_BYTES, MAX_CLOCK_DRIFT_MS, type PushedMutation, type PushRequest, type PushResponse, type PushResult, type Refusal } from '../../../shared/sync/protocol';
 import type { Caller } from '../auth/authenticate';
 import type { Db, Tx } from '../db/connect';
 import { devices, mutations, teams } from '../db/schema';
@@ -139,6 +140,7 @@ async function answerResend(tx: Tx, caller: Caller, m: PushedMutation): Promise<
 type Outcome = { status: 'applied'; written: boolean } | { status: 'refused'; refusal: Refused };
 
 async function applyOne(deps: PushDeps, batch: WriteBatch, caller: Caller, m: PushedMutation, version: number, now: Date): Promise<Outcome> {
+  if (m.withheldBytes !== undefined) return refuseWithheld(caller.deviceId, m.withheldBytes);
   const stamp = parseHlc(m.hlc);
   if (stamp.node !== caller.deviceId) {
     return refuse('invalid', `the HLC stamp names node ${stamp.node}, not this device (${caller.deviceId})`, [{ path: 'hlc', message: 'another node' }]);
@@ -174,6 +176,20 @@ async function applyOne(deps: PushDeps, batch: WriteBatch, caller: Caller, m: Pu
     deps.log.error({ err: error, team: caller.teamId, device: caller.deviceId, seq: m.seq, mutation: name }, 'mutator failed');
     return refuse('invalid', `the server could not apply ${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * A mutation its device could not send (see pushedMutationSchema): refused like any other, so its
+ * seq is spent and the device reverts it; the message says whether this server's limit or something
+ * on the way (a proxy with a smaller limit) stopped it.
+ */
+function refuseWithheld(deviceId: string, bytes: number): Outcome {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  const why =
+    jsonBytes({ deviceId, mutations: [] }) + bytes > MAX_BODY_BYTES
+      ? `the team server accepts at most ${mb(MAX_BODY_BYTES)} in one request`
+      : `something between the device and the team server (a proxy) refused a request that size`;
+  return refuse('too-large', `this change is ${mb(bytes)} and could not be sent: ${why}; it was undone on the device that made it`);
 }
 
 function refuse(code: Refusal['code'], message: string, issues: Refusal['issues'] = []): Outcome {

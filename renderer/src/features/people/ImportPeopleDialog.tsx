@@ -7,6 +7,7 @@ import { useServices } from '../../app/services';
 import { useT } from '../../i18n/I18nProvider';
 import { issueField, issueText } from './labels';
 import { usePeopleUi } from './peopleStore';
+import { writeImport } from './writeImport';
 
 /** New people listed in the preview; the rest are counted (the summary has the totals). */
 const PREVIEW_ROWS = 200;
@@ -16,7 +17,7 @@ const CHOICES: DuplicateChoice[] = ['merge', 'keep', 'skip'];
  * The preview of an import. A file with any problem lists them all (line, column, field, reason)
  * and cannot be imported. Otherwise it shows who would be added and, for each duplicate, lets the
  * user merge it into the person it matches, keep both, or skip it; Import writes everything in one
- * mutation, Cancel writes nothing.
+ * local transaction (writeImport.ts), Cancel writes nothing.
  */
 export function ImportPeopleDialog() {
   const plan = usePeopleUi((s) => s.plan);
@@ -32,7 +33,7 @@ export function ImportPeopleDialog() {
 
 function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
   const t = useT();
-  const { mutate } = useServices();
+  const { db, mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
   const [choices, setChoices] = useState<Map<string, DuplicateChoice>>(() => new Map(plan.duplicates.map((d) => [d.incoming.id, 'merge'])));
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,7 +45,7 @@ function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
     if (!write) return;
     setBusy(true);
     try {
-      await mutate('people.import', { source: plan.file.slice(0, 300), create: write.create, update: write.update });
+      await writeImport(db, mutate, plan.file, write);
       announce(t('people.import.done', write.summary));
       close();
     } catch (error) {

@@ -4,8 +4,8 @@ import { useServices } from '../../app/services';
 import { useT } from '../../i18n/I18nProvider';
 import { enrol, leaveTeam } from '../../sync/enrolment';
 import { teamLink } from '../../sync/teamLink';
-import { ServerError, UnreachableError } from '../../sync/transport';
 import { useTeam } from '../../sync/useTeam';
+import { enrolmentErrorText } from './enrolmentError';
 import { ROLE_LABEL, refusalText } from './labels';
 
 /** Settings → Team: join with a server address and a code, see who you are, leave. */
@@ -33,17 +33,10 @@ export function TeamSettings() {
       setCode('');
       services.sync.runner.requestSync();
     } catch (e) {
-      setError(describeError(e));
+      setError(enrolmentErrorText(t, e, serverUrl));
     } finally {
       setBusy(false);
     }
-  }
-
-  function describeError(e: unknown): string {
-    if (e instanceof TypeError && /address|URL/i.test(e.message)) return t('team.error.address');
-    if (e instanceof UnreachableError) return t('team.error.unreachable', { server: serverUrl });
-    if (e instanceof ServerError) return t('team.error.server', { message: e.body.message });
-    return t('team.error.server', { message: e instanceof Error ? e.message : String(e) });
   }
 
   async function leave() {

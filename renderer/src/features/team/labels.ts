@@ -16,6 +16,7 @@ const REFUSAL_LABEL: Record<Refusal['code'], MessageId> = {
   forbidden: 'team.refusal.forbidden',
   'clock-drift': 'team.refusal.clockDrift',
   'unknown-mutation': 'team.refusal.unknown',
+  'too-large': 'team.refusal.tooLarge',
 };
 
 /** One sentence saying which change the team server refused and why, in the person's language. */

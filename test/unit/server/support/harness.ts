@@ -7,6 +7,7 @@ import type { Identity, PullResponse, PushedMutation, TeamRole } from '../../../
 import { ROUTES } from '../../../../shared/sync/protocol';
 import { uuidv7 } from '../../../../shared/uuid';
 import { createTeam, invitePerson } from '../../../../server/src/admin/team';
+import type { FailureLimits } from '../../../../server/src/auth/failureLimits';
 import { openDatabase, type Database } from '../../../../server/src/db/connect';
 import { migrate } from '../../../../server/src/db/migrate';
 import { createApp } from '../../../../server/src/http/app';
@@ -63,6 +64,15 @@ export interface Reply<T = unknown> {
   headers: Headers;
 }
 
+export interface ServerOptions {
+  heartbeatMs?: number;
+  proxyHops?: number;
+  failureLimits?: FailureLimits;
+}
+
+/** The bindings @hono/node-server gives the app: the request, whose socket has the peer's address. */
+export const peer = (address = '127.0.0.1') => ({ incoming: { socket: { remoteAddress: address } } });
+
 /** The real app (routes, auth, storage) driven in process through Hono's `app.request`. */
 export class TestServer {
   /** The server's clock; tests move it to expire codes or test clock drift. */
@@ -74,7 +84,7 @@ export class TestServer {
     readonly kind: StoreKind,
     readonly database: TestDatabase,
     readonly hub: PokeHub,
-    options: { heartbeatMs?: number },
+    options: ServerOptions,
   ) {
     this.app = createApp({
       database,
@@ -86,10 +96,12 @@ export class TestServer {
       heartbeatMs: options.heartbeatMs,
       now: () => new Date(this.clock),
       shutdown: this.shutdown.signal,
+      proxyHops: options.proxyHops,
+      failureLimits: options.failureLimits,
     });
   }
 
-  static async start(kind: StoreKind, options: { heartbeatMs?: number; database?: TestDatabase } = {}): Promise<TestServer> {
+  static async start(kind: StoreKind, options: ServerOptions & { database?: TestDatabase } = {}): Promise<TestServer> {
     const database = options.database ?? (await openTestDatabase(kind));
     const hub = new PokeHub(database, silentLog);
     await hub.start();
@@ -104,12 +116,17 @@ export class TestServer {
 
   now = () => new Date(this.clock);
 
-  async call<T = unknown>(method: string, path: string, options: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  /** `address`: the peer address the request comes from, as @hono/node-server hands it to the app. */
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    options: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string>; address?: string } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await this.app.request(path, { method, headers, body });
+    const response = await this.app.request(path, { method, headers, body }, peer(options.address));
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
   }
