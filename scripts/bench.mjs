@@ -2,7 +2,7 @@
 // benchmark, our figure, the floor's, their ratio and the budget. Results also go to .bench/results.json.
 //
 //   npm run bench                          # every section at the issues' sizes
-//   BENCH_ONLY=incident,people npm run bench   # some sections: answers, incident, people
+//   BENCH_ONLY=incident,people npm run bench   # some sections: answers, incident, people, server
 //   BENCH_ANSWERS=5000 BENCH_PEOPLE=2000 npm run bench   # a quicker run while developing
 //   BENCH_PROFILE=1 npm run bench          # CPU profiles of the measured phases, in .bench/
 //   npm run bench -- --no-build            # measure the build already in out/
@@ -21,9 +21,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SECTIONS = { answers, incident, people };
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];
+// 'server' is the team sync benchmarks (scripts/bench-server.mjs), run after the console's.
+const unknown = only?.filter((name) => !(name in SECTIONS) && name !== 'server') ?? [];
 if (unknown.length > 0) {
-  console.error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (sections: ${Object.keys(SECTIONS).join(', ')})`);
+  console.error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (sections: ${[...Object.keys(SECTIONS), 'server'].join(', ')})`);
   process.exit(2);
 }
 const chosen = Object.entries(SECTIONS).filter(([name]) => !only || only.includes(name));
@@ -61,3 +62,6 @@ console.log('\n' + chosen.flatMap(([, s]) => s.details(results)).join('\n'));
 console.log(`(Chromium ${results.chromium})`);
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2));
+
+// The team sync benchmarks (push/pull, live propagation, sustained load) on the same build.
+if (!only || only.includes('server')) await run(process.execPath, [join(root, 'scripts', 'bench-server.mjs'), '--no-build']);

@@ -2,8 +2,8 @@
 // over real HTTP, against the floor of a bare batched INSERT (and a bare SELECT) of the same rows
 // into the same table of the same store. Runs on PGlite (in process) and on a throwaway PostgreSQL.
 //
-//   npm run bench:server                         # 10,000 mutations
-//   BENCH_SERVER_MUTATIONS=2000 npm run bench:server
+//   npx tsx test/bench/server/pushPull.ts                              # 10,000 mutations
+//   BENCH_SERVER_MUTATIONS=2000 npx tsx test/bench/server/pushPull.ts
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -21,9 +21,10 @@ import { createApp } from '../../../server/src/http/app';
 import { createLog } from '../../../server/src/log';
 import { PokeHub } from '../../../server/src/sync/poke';
 import { ShippedLibrary } from '../../../server/src/sync/shippedLibrary';
-import { startCluster } from '../../unit/server/support/postgresCluster';
+import { withPostgres } from './support/postgres';
+import { envCount, ms, perSecond, report, type Row } from './support/report';
 
-const N = Number(process.env.BENCH_SERVER_MUTATIONS ?? 10_000);
+const N = envCount('BENCH_SERVER_MUTATIONS', 10_000);
 const log = createLog('silent');
 
 const personArgs = (i: number) => ({ person: { id: `bench-${String(i).padStart(6, '0')}`, name: `Persona ${i}`, roles: ['portavoz'], phones: ['+34 600 000 000'], email: `p${i}@example.org` } });
@@ -90,23 +91,30 @@ async function run(label: string, database: Database) {
   await hub.close();
   await new Promise((resolve) => server.close(resolve));
   await database.close();
-  const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;
-  console.log(`${label.padEnd(10)} push ${N} mutations ${fmt(pushMs)} (${Math.round((N / pushMs) * 1000)}/s) | bare INSERT ${fmt(insertMs)} | ratio ${(pushMs / insertMs).toFixed(1)}x`);
-  console.log(`${''.padEnd(10)} pull ${N} rows      ${fmt(pullMs)} (${Math.round((N / pullMs) * 1000)}/s) | bare SELECT ${fmt(selectMs)} | ratio ${(pullMs / selectMs).toFixed(1)}x`);
   return { store: label, mutations: N, pushMs, insertMs, pullMs, selectMs };
 }
 
-const results = [];
-results.push(await run('pglite', await openDatabase({ kind: 'pglite', dataDir: null }, log)));
-const cluster = await startCluster();
-try {
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('create database calma_bench');
-  await admin.end();
-  results.push(await run('postgres', await openDatabase({ kind: 'postgres', url: cluster.url.replace(/\/postgres$/, '/calma_bench') }, log)));
-} finally {
-  cluster.stop();
-}
-console.log(JSON.stringify(results));
+console.log(`\nPush of ${N.toLocaleString('en')} queued mutations and their pull by a second device, on PGlite and on PostgreSQL…`);
+const results = [await run('PGlite', await openDatabase({ kind: 'pglite', dataDir: null }, log))];
+results.push(await withPostgres(async (freshDatabase) => run('PostgreSQL', await openDatabase({ kind: 'postgres', url: await freshDatabase('calma_bench') }, log))));
+
+const rate = (millis: number) => perSecond((N / millis) * 1000);
+const rows: Row[] = results.flatMap((r) => [
+  {
+    benchmark: `push ${N.toLocaleString('en')} queued mutations (${r.store})`,
+    ours: `${ms(r.pushMs)} (${rate(r.pushMs)})`,
+    floor: `bare batched INSERT ${ms(r.insertMs)}`,
+    ratio: `${(r.pushMs / r.insertMs).toFixed(1)}x`,
+    budget: 'report',
+    verdict: 'ok',
+  },
+  {
+    benchmark: `pull them on a second device (${r.store})`,
+    ours: `${ms(r.pullMs)} (${rate(r.pullMs)})`,
+    floor: `bare SELECT ${ms(r.selectMs)}`,
+    ratio: `${(r.pullMs / r.selectMs).toFixed(1)}x`,
+    budget: 'report',
+    verdict: 'ok',
+  },
+]);
+report('pushPull', rows, results);
