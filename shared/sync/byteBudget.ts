@@ -1,6 +1,14 @@
 const encoder = new TextEncoder();
 
 /**
+ * Most bytes of one import mutation (people, answers, playbooks). A big file is several times the
+ * 4 MB a push may carry (MAX_BODY_BYTES), so one mutation for the whole file could never reach the
+ * team. Parts an eighth of that limit leave room for several in one push, keep each server
+ * transaction short, and keep a push that fails on a poor network cheap to retry.
+ */
+export const IMPORT_PART_BYTES = 512 * 1024;
+
+/**
  * What a value weighs as JSON on the wire: UTF-8 bytes, which is what the server's body limit
  * counts. String length would undercount every accent, ñ and emoji (up to four bytes each).
  */

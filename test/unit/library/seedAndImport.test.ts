@@ -20,7 +20,7 @@ describe('the shipped library and library files', () => {
     const mutate = mutateFor(db);
     await seedDefaultLibrary(db, mutate);
     const before = await exportLibrary(ANSWERS, db, 'json');
-    const outcome = await importLibraryFile(ANSWERS, mutate, 'export.json', before);
+    const outcome = await importLibraryFile(ANSWERS, db, mutate, 'export.json', before);
     expect(outcome.ok).toBe(true);
     expect(await exportLibrary(ANSWERS, db, 'json')).toBe(before);
     expect(await exportLibrary(ANSWERS, db, 'yaml')).toMatch(/^format: calma.answers/);
@@ -37,7 +37,7 @@ describe('the shipped library and library files', () => {
     exported.answers = [first, newcomer];
     const text = JSON.stringify(exported, null, 2);
     const countBefore = await db.answers.count();
-    const outcome = await importLibraryFile(ANSWERS, mutate, 'changed.json', text);
+    const outcome = await importLibraryFile(ANSWERS, db, mutate, 'changed.json', text);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.issues[0]).toMatchObject({ file: 'changed.json', path: 'answers[0].revisions[0].id' });

@@ -28,7 +28,7 @@ describe('playbook library files', () => {
     const json = await exportLibrary(PLAYBOOKS, db, 'json');
     expect(JSON.parse(json).playbooks).toHaveLength(9);
     const before = await snapshot(db);
-    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'export.json', json);
+    const outcome = await importLibraryFile(PLAYBOOKS, db, mutate, 'export.json', json);
     expect(outcome).toEqual({ ok: true, records: 9, revisions: 9, approvals: 9 });
     expect(await exportLibrary(PLAYBOOKS, db, 'json')).toBe(json);
     expect((await snapshot(db)).revisions).toEqual(before.revisions);
@@ -41,7 +41,7 @@ describe('playbook library files', () => {
     const [first] = file.playbooks;
     const rev = { ...first.revisions[0], id: 'test.new.r1', steps: first.revisions[0].steps.map((s: { id: string }) => ({ ...s, id: `test.${s.id}` })) };
     file.playbooks = [{ ...first, id: 'test.new', revisions: [rev], approvals: [] }];
-    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'new.json', JSON.stringify(file));
+    const outcome = await importLibraryFile(PLAYBOOKS, db, mutate, 'new.json', JSON.stringify(file));
     expect(outcome).toMatchObject({ ok: true, records: 1, revisions: 1, approvals: 0 });
     expect(await db.playbooks.get('test.new')).toMatchObject({ scenario: first.scenario });
     expect(await db.playbooks.count()).toBe(10);
@@ -58,7 +58,7 @@ describe('playbook library files', () => {
     const text = JSON.stringify(file, null, 2);
     const before = await snapshot(db);
 
-    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'changed.json', text);
+    const outcome = await importLibraryFile(PLAYBOOKS, db, mutate, 'changed.json', text);
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -78,18 +78,18 @@ describe('playbook library files', () => {
     const [first] = file.playbooks;
     const rev = { ...first.revisions[0], id: 'test.tree.r1', contactTreeId: 'tree-head-office', steps: first.revisions[0].steps.map((s: { id: string }) => ({ ...s, id: `test.tree.${s.id}` })) };
     file.playbooks = [{ ...first, id: 'test.tree', revisions: [rev], approvals: [] }];
-    expect(await importLibraryFile(PLAYBOOKS, mutate, 'tree.json', JSON.stringify(file))).toMatchObject({ ok: true, records: 1 });
+    expect(await importLibraryFile(PLAYBOOKS, db, mutate, 'tree.json', JSON.stringify(file))).toMatchObject({ ok: true, records: 1 });
     expect(await db.playbookRevisions.get('test.tree.r1')).toMatchObject({ contactTreeId: 'tree-head-office' });
 
     const yaml = await exportLibrary(PLAYBOOKS, db, 'yaml');
     expect(yaml).toContain('contactTreeId: tree-head-office');
     const elsewhere = await seeded();
-    expect(await importLibraryFile(PLAYBOOKS, elsewhere.mutate, 'library.yaml', yaml)).toMatchObject({ ok: true, records: 10 });
+    expect(await importLibraryFile(PLAYBOOKS, elsewhere.db, elsewhere.mutate, 'library.yaml', yaml)).toMatchObject({ ok: true, records: 10 });
     expect(await elsewhere.db.playbookRevisions.get('test.tree.r1')).toMatchObject({ contactTreeId: 'tree-head-office' });
     // A file written before the field (no contactTreeId) still imports, with no tree.
     delete rev.contactTreeId;
     file.playbooks = [{ ...first, id: 'test.old', revisions: [{ ...rev, id: 'test.old.r1' }], approvals: [] }];
-    expect(await importLibraryFile(PLAYBOOKS, mutate, 'old.json', JSON.stringify(file))).toMatchObject({ ok: true });
+    expect(await importLibraryFile(PLAYBOOKS, db, mutate, 'old.json', JSON.stringify(file))).toMatchObject({ ok: true });
     expect(await db.playbookRevisions.get('test.old.r1')).toMatchObject({ contactTreeId: null });
   });
 
@@ -100,7 +100,7 @@ describe('playbook library files', () => {
     file.playbooks[1].revisions[0].contactTreeId = 42;
     const text = JSON.stringify(file, null, 2);
     const before = await snapshot(db);
-    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'trees.json', text);
+    const outcome = await importLibraryFile(PLAYBOOKS, db, mutate, 'trees.json', text);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.issues.map((i) => i.path)).toEqual(['playbooks[0].revisions[0].contactTreeId', 'playbooks[1].revisions[0].contactTreeId']);
@@ -116,7 +116,7 @@ describe('playbook library files', () => {
     file.playbooks[0].revisions[0].steps = [];
     file.playbooks[1].revisions[0].steps[0].offsetMinutes = -5;
     const before = await snapshot(db);
-    const outcome = await importLibraryFile(PLAYBOOKS, mutate, 'bad.yaml', JSON.stringify(file, null, 2));
+    const outcome = await importLibraryFile(PLAYBOOKS, db, mutate, 'bad.yaml', JSON.stringify(file, null, 2));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.issues.map((i) => i.path)).toEqual(['playbooks[0].revisions[0].steps', 'playbooks[1].revisions[0].steps[0].offsetMinutes']);

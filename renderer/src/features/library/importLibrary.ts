@@ -10,13 +10,17 @@ export type ImportOutcome = { ok: true; records: number; revisions: number; appr
 /**
  * Imports a library file, all or nothing: a file with any problem (syntax, schema, limits, or a
  * revision or approval that would rewrite history already stored) is refused whole with every
- * problem listed, and the database is left exactly as it was (the import is one mutation).
+ * problem listed, and the database is left exactly as it was. A big file is written as several
+ * mutations (parts small enough to sync, see libraryParts), all in one local transaction.
  */
-export async function importLibraryFile<R extends LibraryRowsBase>(k: LibraryKind<R>, mutate: Mutate, file: string, text: string): Promise<ImportOutcome> {
+export async function importLibraryFile<R extends LibraryRowsBase>(k: LibraryKind<R>, db: CalmaDatabase, mutate: Mutate, file: string, text: string): Promise<ImportOutcome> {
   const parsed = k.parse(file, text);
   if (!parsed.ok) return parsed;
   try {
-    await k.load(mutate, file, parsed.value);
+    const parts = k.parts(parsed.value);
+    await db.transaction('rw', db.tables, async () => {
+      for (const part of parts) await k.load(mutate, file, part);
+    });
   } catch (error) {
     if (!(error instanceof MutationError)) throw error;
     const issues = error.issues.length > 0 ? error.issues : [{ path: '(root)', message: error.message }];

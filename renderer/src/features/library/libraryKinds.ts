@@ -1,6 +1,7 @@
 import type { Approval } from '@shared/domain';
 import { parseAnswersFile, serializeAnswersFile, type LibraryRows } from '@shared/library/answersFile';
 import type { ParseResult } from '@shared/library/fileErrors';
+import { libraryParts } from '@shared/library/importParts';
 import { parsePlaybooksFile, serializePlaybooksFile, type PlaybookRows } from '@shared/library/playbooksFile';
 import type { CalmaDatabase } from '../../db/database';
 import type { Mutate } from '../../db/mutate';
@@ -25,6 +26,8 @@ export interface LibraryKind<R extends LibraryRowsBase> {
   records(rows: R): { id: string }[];
   parentOf(revision: R['revisions'][number]): string;
   load(mutate: Mutate, source: string, rows: R): Promise<unknown>;
+  /** The rows cut into parts small enough to sync, each record with its history (see libraryParts). */
+  parts(rows: R): R[];
   /** Every record not deleted, with all its revisions and approvals, in one read transaction. */
   read(db: CalmaDatabase): Promise<R>;
   messages: { pickTitle: MessageId; done: MessageId; exportTitle: MessageId; exportDone: MessageId };
@@ -38,6 +41,12 @@ export const ANSWERS: LibraryKind<LibraryRows> = {
   records: (rows) => rows.answers,
   parentOf: (r) => r.answerId,
   load: (mutate, source, rows) => mutate('library.import', { source: source.slice(0, 300), ...rows }),
+  parts: (rows) =>
+    libraryParts({ records: rows.answers, revisions: rows.revisions, approvals: rows.approvals }, (r) => r.answerId).map((p) => ({
+      answers: p.records,
+      revisions: p.revisions,
+      approvals: p.approvals,
+    })),
   read: (db) =>
     db.transaction('r', db.answers, db.answerRevisions, db.approvals, async () => {
       const answers = (await db.answers.toArray()).filter((a) => !a.deleted);
@@ -57,6 +66,12 @@ export const PLAYBOOKS: LibraryKind<PlaybookRows> = {
   records: (rows) => rows.playbooks,
   parentOf: (r) => r.playbookId,
   load: (mutate, source, rows) => mutate('playbookLibrary.import', { source: source.slice(0, 300), ...rows }),
+  parts: (rows) =>
+    libraryParts({ records: rows.playbooks, revisions: rows.revisions, approvals: rows.approvals }, (r) => r.playbookId).map((p) => ({
+      playbooks: p.records,
+      revisions: p.revisions,
+      approvals: p.approvals,
+    })),
   read: (db) =>
     db.transaction('r', db.playbooks, db.playbookRevisions, db.approvals, async () => {
       const playbooks = (await db.playbooks.toArray()).filter((p) => !p.deleted);

@@ -17,7 +17,7 @@ export function useLibraryFiles<R extends LibraryRowsBase>(kind: LibraryKind<R>)
     async importFile() {
       const file = await host.openTextFile(t(kind.messages.pickTitle), FILTERS);
       if (!file) return;
-      const outcome = await importLibraryFile(kind, mutate, file.name, file.text);
+      const outcome = await importLibraryFile(kind, db, mutate, file.name, file.text);
       if (outcome.ok) announce(t(kind.messages.done, { records: outcome.records, revisions: outcome.revisions }));
       else {
         announce(t('import.refused', { count: outcome.issues.length }), 'error');

@@ -1,16 +1,10 @@
 import type { MutationArgs } from '@shared/mutations';
 import type { ImportWrite } from '@shared/people/importPlan';
-import { jsonBytes, splitByBytes } from '@shared/sync/byteBudget';
+import { IMPORT_PART_BYTES, jsonBytes, splitByBytes } from '@shared/sync/byteBudget';
 import type { CalmaDatabase } from '../../db/database';
 import type { Mutate } from '../../db/mutate';
 
-/**
- * Most bytes of people in one `people.import` mutation. A directory of 10,000 people is about
- * 5 MB of JSON, over the 4 MB a push may carry (MAX_BODY_BYTES), so one mutation for the whole
- * file could never reach the team. Parts an eighth of that limit leave room for several in one push,
- * keep each server transaction short, and keep a push that fails on a poor network cheap to retry.
- */
-export const IMPORT_PART_BYTES = 512 * 1024;
+export { IMPORT_PART_BYTES };
 
 type ImportArgs = MutationArgs<'people.import'>;
 
