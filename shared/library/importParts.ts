@@ -1,4 +1,5 @@
 import { IMPORT_PART_BYTES, jsonBytes, splitByBytes } from '../sync/byteBudget';
+import { groupBy } from '../util/groupBy';
 
 export interface LibraryPart<T, V, A> {
   records: T[];
@@ -34,15 +35,4 @@ export function libraryParts<T extends { id: string }, V, A extends { subjectId:
   first.revisions.push(...rows.revisions.filter((v) => !ids.has(parentOf(v))));
   first.approvals.push(...rows.approvals.filter((a) => !ids.has(a.subjectId)));
   return parts.length > 0 ? parts : [first];
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

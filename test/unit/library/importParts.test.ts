@@ -63,5 +63,5 @@ describe('library import parts', () => {
     expect(await db.answers.get(more.answers[0]!.id)).toBeUndefined();
     expect(await db.answers.count()).toBe(answersBefore + 800);
     expect(await db.outbox.count()).toBe(outboxBefore + parts.length);
-  });
+  }, 30_000);
 });

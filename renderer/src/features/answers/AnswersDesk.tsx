@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
+import { ListDetailLayout } from '../../ui/ListDetailLayout';
 import { AnswerDetail } from './AnswerDetail';
 import { AnswerFilters } from './AnswerFilters';
 import { AnswerList } from './AnswerList';
@@ -16,64 +17,42 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
   const filters = useSession((s) => s.filters);
   const openEditor = useSession((s) => s.openEditor);
   const { result, resultText, status, run } = useAnswerSearch(initialQuery, filters, locale);
-  const input = useRef<HTMLInputElement>(null);
   const search = (text: string) => {
     run(text);
     setQuery(text);
   };
 
   return (
-    <div className="desk">
-      <div className="desk-toolbar">
-        <div className="search" data-empty={resultText === '' || undefined}>
-          <label htmlFor="desk-search">{t('desk.search')}</label>
-          <input
-            id="desk-search"
-            ref={input}
-            type="search"
-            defaultValue={initialQuery}
-            placeholder={t('desk.searchPlaceholder')}
-            data-testid="desk-search"
-            aria-describedby="result-count"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => search(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && e.currentTarget.value !== '') {
-                e.currentTarget.value = '';
-                search('');
-              }
-            }}
-          />
-          <button
-            type="button"
-            aria-label={t('desk.clearSearch')}
-            onClick={() => {
-              if (input.current) input.current.value = '';
-              search('');
-              input.current?.focus();
-            }}
-          >
-            ×
-          </button>
-        </div>
-        <AnswerFilters />
-        <button type="button" onClick={() => openEditor('new')}>{t('desk.new')}</button>
-      </div>
-      <p id="result-count" className="muted small" role="status">
-        {[
+    <ListDetailLayout
+      search={{
+        id: 'desk-search',
+        label: t('desk.search'),
+        placeholder: t('desk.searchPlaceholder'),
+        clearLabel: t('desk.clearSearch'),
+        defaultValue: initialQuery,
+        empty: resultText === '',
+        onChange: search,
+      }}
+      toolbar={
+        <>
+          <AnswerFilters />
+          <button type="button" onClick={() => openEditor('new')}>{t('desk.new')}</button>
+        </>
+      }
+      count={{
+        id: 'result-count',
+        text: [
           !status.ready && (status.total === null ? t('desk.indexing') : t('desk.indexingProgress', { indexed: status.count, total: status.total })),
           result && (result.more
             ? t('desk.countMore', { shown: result.hits.length })
             : result.total > result.hits.length
               ? t('desk.countLimited', { shown: result.hits.length, total: result.total })
               : t('desk.count', { total: result.total })),
-        ].filter(Boolean).join(' ')}
-      </p>
-      <div className="desk-body">
-        <div className="results" data-query={resultText ?? undefined} data-total={result?.total}>{result && <AnswerList hits={result.hits} locale={locale} />}</div>
-        <AnswerDetail locale={locale} />
-      </div>
-    </div>
+        ].filter(Boolean).join(' '),
+      }}
+      shown={{ query: resultText ?? undefined, total: result?.total }}
+      list={result && <AnswerList hits={result.hits} locale={locale} />}
+      detail={<AnswerDetail locale={locale} />}
+    />
   );
 }

@@ -12,7 +12,8 @@ import { useNow } from '../../app/useNow';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { MANUAL_OUTCOMES, nodeLabel, OUTCOME_LABEL } from '../contactTrees/labels';
 import { NodeWarnings } from '../contactTrees/NodeWarnings';
-import { useDirectory, useTree, useTreeList } from '../contactTrees/useContactTrees';
+import { useTree, useTreeList } from '../contactTrees/useContactTrees';
+import { usePeople } from '../people/usePeople';
 import { mailtoUrl, telUrl } from './callLinks';
 import { formatCountdown } from './countdown';
 
@@ -28,7 +29,7 @@ import { formatCountdown } from './countdown';
 export function CallTreePanel({ incident, calls }: { incident: Incident; calls: CallAttempt[] | undefined }) {
   const t = useT();
   const tree = useTree(incident.contactTreeId);
-  const people = useDirectory();
+  const people = usePeople();
   const activatedAt = treeActivatedAt(incident);
   const ready = tree !== undefined && people !== undefined && calls !== undefined;
 

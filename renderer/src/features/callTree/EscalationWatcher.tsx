@@ -10,7 +10,8 @@ import { useServices } from '../../app/services';
 import { usePreferences } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { nodeLabel } from '../contactTrees/labels';
-import { useDirectory, useTree } from '../contactTrees/useContactTrees';
+import { useTree } from '../contactTrees/useContactTrees';
+import { usePeople } from '../people/usePeople';
 import { useIncidentCalls } from './useIncidentCalls';
 
 /**
@@ -35,7 +36,7 @@ function IncidentEscalations({ incident, activatedAt }: { incident: Incident; ac
   const t = useT();
   const { mutate, host } = useServices();
   const tree = useTree(incident.contactTreeId);
-  const people = useDirectory();
+  const people = usePeople();
   const calls = useIncidentCalls(incident.id);
   const announce = useAnnouncer((s) => s.announce);
   // Records this window has already tried: a tick seen again while a write is under way is a no-op.

@@ -7,9 +7,10 @@ import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { useNow } from '../../app/useNow';
 import { useT } from '../../i18n/I18nProvider';
+import { usePeople } from '../people/usePeople';
 import { TreeEditor } from './TreeEditor';
 import { useTreeSession } from './treeSession';
-import { useDirectory, useTreeList } from './useContactTrees';
+import { useTreeList } from './useContactTrees';
 
 const NAME_MAX = contactTreeSchema.shape.name.maxLength ?? 200;
 
@@ -21,7 +22,7 @@ const NAME_MAX = contactTreeSchema.shape.name.maxLength ?? 200;
 export function TreesView({ locale }: { locale: Lang }) {
   const t = useT();
   const trees = useTreeList();
-  const people = useDirectory();
+  const people = usePeople();
   const selected = useTreeSession((s) => s.selectedTreeId);
   const select = useTreeSession((s) => s.selectTree);
   const current = trees?.find((tr) => tr.id === selected) ?? trees?.[0] ?? null;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ContactTree, Person } from '@shared/domain';
+import type { ContactTree } from '@shared/domain';
 import { useServices } from '../../app/services';
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -18,13 +18,4 @@ export function useTree(id: string | null): ContactTree | null | undefined {
     const tree = await db.contactTrees.get(id);
     return tree && !tree.deleted ? tree : null;
   }, [db, id]);
-}
-
-/**
- * The whole directory, deleted people included: a tree node pointing at someone deleted must be
- * told apart from one still loading. Trees are resolved against it with shared/contactTrees.
- */
-export function useDirectory(): Person[] | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => db.people.toArray(), [db]);
 }

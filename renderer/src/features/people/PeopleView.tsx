@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
 import type { Lang } from '@shared/domain';
 import { useT } from '../../i18n/I18nProvider';
+import { ListDetailLayout } from '../../ui/ListDetailLayout';
 import { roleLabel } from '../incidents/labels';
 import { ImportPeopleDialog } from './ImportPeopleDialog';
 import { PeopleIndex } from './peopleIndex';
@@ -66,60 +67,56 @@ export function PeopleView({ locale }: { locale: Lang }) {
   useHotkeys('alt+n', (e) => { e.preventDefault(); startNew(); focusEditor(); }, { enableOnFormTags: true });
 
   return (
-    <div className="desk people">
-      <div className="desk-toolbar">
-        <div className="search" data-empty={query === '' || undefined}>
-          <label htmlFor="people-search">{t('people.search')}</label>
-          <input
-            id="people-search"
-            ref={search}
-            type="search"
-            value={query}
-            placeholder={t('people.searchPlaceholder')}
-            aria-describedby="people-count people-keys"
-            aria-keyshortcuts="/"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="people-search"
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && query !== '') setQuery('');
-              else if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                if (!selectedId && shown[0]) select(shown[0].id);
-                requestAnimationFrame(focusList);
-              } else if (e.key === 'Enter' && shown[0]) {
-                select(shown[0].id);
-                focusEditor();
-              }
-            }}
-          />
-          <button type="button" aria-label={t('people.clearSearch')} onClick={() => { setQuery(''); search.current?.focus(); }}>×</button>
-        </div>
+    <ListDetailLayout
+      className="people"
+      search={{
+        id: 'people-search',
+        label: t('people.search'),
+        placeholder: t('people.searchPlaceholder'),
+        clearLabel: t('people.clearSearch'),
+        keyShortcuts: '/',
+        inputRef: search,
+        value: query,
+        onChange: setQuery,
+        onKeyDown: (e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            if (!selectedId && shown[0]) select(shown[0].id);
+            requestAnimationFrame(focusList);
+          } else if (e.key === 'Enter' && shown[0]) {
+            select(shown[0].id);
+            focusEditor();
+          }
+        },
+      }}
+      toolbar={
         <div className="row" role="group" aria-label={t('people.actions')}>
           <button type="button" aria-keyshortcuts="Alt+N" onClick={() => { startNew(); focusEditor(); }}>{t('people.new')}</button>
           <button type="button" onClick={() => void files.importFile()}>{t('people.import.button')}</button>
           <button type="button" onClick={() => void files.exportCsv()}>{t('people.export.csv')}</button>
           <button type="button" onClick={() => void files.exportVcard()}>{t('people.export.vcard')}</button>
         </div>
-      </div>
-      <p id="people-count" className="muted small" role="status">
-        {!index ? t('common.loading') : shownQuery.trim() === '' ? t('people.count', { total: index.size }) : t('people.countFiltered', { shown: shown.length, total: index.size })}
-      </p>
-      <p id="people-keys" className="muted small">{t('people.keys')}</p>
-      <div className="desk-body" ref={body}>
-        <div className="results" data-query={shownQuery} data-total={shown.length}>
-          {index && (
-            <PeopleList
-              people={shown}
-              selected={selectedId}
-              emptyText={index.size === 0 ? t('people.empty') : t('people.noResults')}
-              onSelect={select}
-              onAction={openPerson}
-            />
-          )}
-        </div>
-        {editorOpen ? (
+      }
+      count={{
+        id: 'people-count',
+        text: !index ? t('common.loading') : shownQuery.trim() === '' ? t('people.count', { total: index.size }) : t('people.countFiltered', { shown: shown.length, total: index.size }),
+      }}
+      hint={{ id: 'people-keys', text: t('people.keys') }}
+      shown={{ query: shownQuery, total: shown.length }}
+      bodyRef={body}
+      list={
+        index && (
+          <PeopleList
+            people={shown}
+            selected={selectedId}
+            emptyText={index.size === 0 ? t('people.empty') : t('people.noResults')}
+            onSelect={select}
+            onAction={openPerson}
+          />
+        )
+      }
+      detail={
+        editorOpen ? (
           <PersonEditor
             key={editing === 'new' ? 'new' : selected!.id}
             person={editing === 'new' ? null : selected}
@@ -134,9 +131,10 @@ export function PeopleView({ locale }: { locale: Lang }) {
           <section className="detail" aria-label={t('people.detail')}>
             <p className="muted">{people && people.some((p) => !p.deleted) ? t('people.pickOne') : t('people.empty')}</p>
           </section>
-        )}
-      </div>
+        )
+      }
+    >
       <ImportPeopleDialog />
-    </div>
+    </ListDetailLayout>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Lang, Playbook } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
+import { ListDetailLayout } from '../../ui/ListDetailLayout';
 import { usePlaybookEditor } from './editorStore';
 import { scenarioLabel } from './labels';
 import { PlaybookDetail } from './PlaybookDetail';
@@ -24,77 +25,58 @@ export function PlaybooksView({ locale }: { locale: Lang }) {
   const select = useSession((s) => s.selectPlaybook);
   const openEditor = usePlaybookEditor((s) => s.open);
   const files = useLibraryFiles(PLAYBOOKS);
-  const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const titleOf = useCallback((p: Playbook) => p.title[locale] || p.title[locale === 'es' ? 'en' : 'es'], [locale]);
   const shown = useMemo(() => (views ? filterPlaybooks(views, query, titleOf, (s) => scenarioLabel(t, s), locale) : []), [views, query, titleOf, t, locale]);
   const current = views === undefined ? undefined : (views.find((v) => v.playbook.id === selected) ?? null);
 
   return (
-    <div className="desk playbooks">
-      <div className="desk-toolbar">
-        <div className="search" data-empty={query === '' || undefined}>
-          <label htmlFor="playbook-filter">{t('playbooks.filter')}</label>
-          <input
-            id="playbook-filter"
-            ref={input}
-            type="search"
-            value={query}
-            placeholder={t('playbooks.filterPlaceholder')}
-            aria-describedby="playbook-count"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="playbook-filter"
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && query !== '') setQuery('');
-            }}
-          />
-          <button
-            type="button"
-            aria-label={t('playbooks.clearFilter')}
-            onClick={() => {
-              setQuery('');
-              input.current?.focus();
-            }}
-          >
-            ×
-          </button>
-        </div>
+    <ListDetailLayout
+      className="playbooks"
+      search={{
+        id: 'playbook-filter',
+        label: t('playbooks.filter'),
+        placeholder: t('playbooks.filterPlaceholder'),
+        clearLabel: t('playbooks.clearFilter'),
+        value: query,
+        onChange: setQuery,
+      }}
+      toolbar={
         <div className="row playbook-library-actions" role="group" aria-label={t('playbooks.libraryActions')}>
           <button type="button" onClick={() => openEditor('new')}>{t('playbooks.new')}</button>
           <button type="button" onClick={() => void files.importFile()}>{t('playbooks.import')}</button>
           <button type="button" onClick={() => void files.exportFile('yaml')}>{t('playbooks.exportYaml')}</button>
           <button type="button" onClick={() => void files.exportFile('json')}>{t('playbooks.exportJson')}</button>
         </div>
-      </div>
-      <p id="playbook-count" className="muted small" role="status">
-        {views === undefined
-          ? t('common.loading')
-          : shown.length === views.length
-            ? t('playbooks.count', { total: views.length })
-            : t('playbooks.countFiltered', { shown: shown.length, total: views.length })}
-      </p>
-      <div className="desk-body">
-        <div className="results">
-          {views && (
-            <PlaybookList
-              items={shown}
-              locale={locale}
-              titleOf={titleOf}
-              selected={selected}
-              onSelect={select}
-              onAction={(id) => {
-                select(id);
-                // Enter takes the keyboard to the playbook itself (its heading), then Tab reaches its actions.
-                requestAnimationFrame(() => heading.current?.focus());
-              }}
-            />
-          )}
-        </div>
-        <PlaybookDetail key={current?.playbook.id ?? 'none'} view={current} locale={locale} headingRef={heading} />
-      </div>
+      }
+      count={{
+        id: 'playbook-count',
+        text:
+          views === undefined
+            ? t('common.loading')
+            : shown.length === views.length
+              ? t('playbooks.count', { total: views.length })
+              : t('playbooks.countFiltered', { shown: shown.length, total: views.length }),
+      }}
+      list={
+        views && (
+          <PlaybookList
+            items={shown}
+            locale={locale}
+            titleOf={titleOf}
+            selected={selected}
+            onSelect={select}
+            onAction={(id) => {
+              select(id);
+              // Enter takes the keyboard to the playbook itself (its heading), then Tab reaches its actions.
+              requestAnimationFrame(() => heading.current?.focus());
+            }}
+          />
+        )
+      }
+      detail={<PlaybookDetail key={current?.playbook.id ?? 'none'} view={current} locale={locale} headingRef={heading} />}
+    >
       <PlaybookEditor views={views} locale={locale} />
-    </div>
+    </ListDetailLayout>
   );
 }
