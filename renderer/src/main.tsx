@@ -32,9 +32,9 @@ function startServices(): Services {
   const search = createSearchClient(new Worker(new URL('./features/search/search.worker.ts', import.meta.url), { type: 'module' }));
   const broadcast = new BroadcastChannel(CHANGES_CHANNEL);
   const host = detectHost();
+  // Committed changes go to the other windows and to every search worker, this window's included.
   const announceChanges = (touched: Map<string, Set<string>>) => {
     const changed: ChangedIds = Object.fromEntries([...touched].map(([table, ids]) => [table, [...ids]]));
-    search.changed(changed);
     broadcast.postMessage(changed);
   };
   const transportFor: TransportFor = (link, token) => createHttpTransport({ baseUrl: link.serverUrl, token });
@@ -56,7 +56,9 @@ function startServices(): Services {
     },
   });
   // Another window's edits reach this one's runner too (only one window per machine owns sync).
-  new BroadcastChannel(CHANGES_CHANNEL).addEventListener('message', () => runner.requestSync());
+  // Listening on the channel this window posts on: a channel never hears its own messages, so the
+  // changes a pull announces here do not ask for yet another sync round.
+  broadcast.addEventListener('message', () => runner.requestSync());
   runner.start();
   return { db, mutate, search, host, sync: { runner, transportFor } };
 }

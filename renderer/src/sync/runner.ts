@@ -48,12 +48,20 @@ export class SyncRunner {
     if (this.running) return;
     this.running = true;
     const onOnline = () => this.requestSync();
+    // The system says the network went: drop the live stream (it may not notice for a while) and
+    // run a round now, which says offline at once instead of when the stream's watchdog fires.
+    const onOffline = () => {
+      this.listenAbort?.abort();
+      this.requestSync();
+    };
     this.deps.events?.addEventListener('online', onOnline);
+    this.deps.events?.addEventListener('offline', onOffline);
     const loop = async () => {
       try {
         await this.loop();
       } finally {
         this.deps.events?.removeEventListener('online', onOnline);
+        this.deps.events?.removeEventListener('offline', onOffline);
       }
     };
     if (this.deps.locks) {

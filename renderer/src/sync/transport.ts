@@ -76,6 +76,8 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** A request that has not answered after this long counts as unreachable. */
   timeoutMs?: number;
+  /** How long the live stream may stay silent before it counts as dead (default LISTEN_IDLE_MS). */
+  listenIdleMs?: number;
 }
 
 /** Normalises what a person typed as the server's address: scheme required, no trailing slash. */
@@ -88,15 +90,17 @@ export function normaliseServerUrl(input: string): string {
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const listenIdleMs = options.listenIdleMs ?? LISTEN_IDLE_MS;
 
-  async function send(path: string, init: RequestInit & { auth?: boolean }, signal?: AbortSignal): Promise<Response> {
+  /** A request; `signal` may end it early. Unless `timeout` is false, it also ends after timeoutMs. */
+  async function send(path: string, init: RequestInit & { auth?: boolean }, signal?: AbortSignal, timeout = true): Promise<Response> {
     const headers = new Headers(init.headers);
     if (init.body !== undefined) headers.set('content-type', 'application/json');
     const token = options.token();
     if (init.auth !== false && token) headers.set('authorization', `Bearer ${token}`);
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const signals = [signal, timeout ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
     try {
-      return await doFetch(options.baseUrl + path, { ...init, headers, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      return await doFetch(options.baseUrl + path, { ...init, headers, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new UnreachableError(error instanceof Error ? error.message : String(error));
@@ -157,13 +161,36 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       if (!response.ok && response.status !== 401) throw await errorOf(response);
     },
     async listen(signal, onPoke) {
-      const response = await send(ROUTES.events, { headers: { accept: 'text/event-stream' } }, signal);
-      if (!response.ok || !response.body) throw await errorOf(response);
-      await readEvents(response.body, signal, (event, data) => {
-        if (event !== 'version') return;
-        const poke = pokeSchema.safeParse(safeJson(data));
-        if (poke.success) onPoke(poke.data.teamVersion);
-      });
+      // The stream stays open for as long as the device listens, so no overall timeout: it ends
+      // when nothing at all has arrived for a while, heartbeats included (a link that died quietly).
+      const idle = new AbortController();
+      let watchdog = setTimeout(() => idle.abort(), listenIdleMs);
+      const alive = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => idle.abort(), listenIdleMs);
+      };
+      const either = AbortSignal.any([signal, idle.signal]);
+      try {
+        const response = await send(ROUTES.events, { headers: { accept: 'text/event-stream' } }, either, false);
+        if (!response.ok || !response.body) throw await errorOf(response);
+        alive();
+        await readEvents(
+          response.body,
+          either,
+          (event, data) => {
+            if (event !== 'version') return;
+            const poke = pokeSchema.safeParse(safeJson(data));
+            if (poke.success) onPoke(poke.data.teamVersion);
+          },
+          alive,
+        );
+        if (idle.signal.aborted && !signal.aborted) throw new UnreachableError(`no heartbeat from the server for ${Math.round(listenIdleMs / 1000)} s`);
+      } catch (error) {
+        if (idle.signal.aborted && !signal.aborted) throw new UnreachableError(`no heartbeat from the server for ${Math.round(listenIdleMs / 1000)} s`);
+        throw error;
+      } finally {
+        clearTimeout(watchdog);
+      }
     },
   };
 }
@@ -176,8 +203,20 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * The longest the live stream may be silent: the server writes a heartbeat every 15 s, so three
+ * missed ones mean the link is gone even if no error says so (a laptop lid closed, a Wi-Fi change).
+ */
+export const LISTEN_IDLE_MS = 45_000;
+
 /** A minimal Server-Sent Events reader (EventSource cannot send an Authorization header). */
-export async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onEvent: (event: string, data: string) => void): Promise<void> {
+export async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  onEvent: (event: string, data: string) => void,
+  /** Called on every chunk received, heartbeats included. */
+  onActivity: () => void = () => undefined,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const abort = () => void reader.cancel().catch(() => undefined);
@@ -187,6 +226,7 @@ export async function readEvents(body: ReadableStream<Uint8Array>, signal: Abort
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
+      onActivity();
       buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {

@@ -1,7 +1,7 @@
 import type { AnswerQuery, AnswerQueryResult } from './answerIndex';
 
 /** Messages between the console and its search worker. */
-export type ToWorker = { type: 'query'; seq: number; query: AnswerQuery } | { type: 'changed'; touched: ChangedIds };
+export type ToWorker = { type: 'query'; seq: number; query: AnswerQuery };
 export type FromWorker =
   | { type: 'progress'; indexed: number; total: number }
   | { type: 'ready'; count: number; millis: number }
@@ -10,7 +10,10 @@ export type FromWorker =
   | { type: 'reindexed'; count: number }
   | { type: 'error'; message: string };
 
-/** Ids written by a committed mutation, by table, as broadcast to every window and worker. */
+/**
+ * Ids written by a committed mutation, by table, as broadcast to every window and worker. The search
+ * worker hears its own window's broadcasts too (a channel only skips the instance that posted).
+ */
 export type ChangedIds = Partial<Record<string, string[]>>;
 
 /** The broadcast channel on which committed mutations are announced. */

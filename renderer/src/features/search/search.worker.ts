@@ -50,7 +50,11 @@ async function build(): Promise<void> {
   post({ type: 'ready', count: index.size, millis: performance.now() - started });
 }
 
+/** The tables an answer's index entry is built from: a change elsewhere (a log entry) re-indexes nothing. */
+const INDEXED_TABLES = ['answers', 'answerRevisions', 'approvals'];
+
 function reindex(touched: ChangedIds): void {
+  if (!INDEXED_TABLES.some((table) => (touched[table]?.length ?? 0) > 0)) return;
   void enqueue(async () => {
     const { rows, missing } = await loadChangedAnswerRows(db, touched);
     for (const { answer, revisions, approvals } of rows) index.upsert(answer, revisions, approvals);
@@ -63,12 +67,9 @@ new BroadcastChannel(CHANGES_CHANNEL).onmessage = (event: MessageEvent<ChangedId
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'changed') reindex(message.touched);
-  else {
-    const receivedAt = performance.timeOrigin + performance.now();
-    const result = { ...index.query(message.query), complete };
-    post({ type: 'result', seq: message.seq, result, timing: { receivedAt, repliedAt: performance.timeOrigin + performance.now() } });
-  }
+  const receivedAt = performance.timeOrigin + performance.now();
+  const result = { ...index.query(message.query), complete };
+  post({ type: 'result', seq: message.seq, result, timing: { receivedAt, repliedAt: performance.timeOrigin + performance.now() } });
 };
 
 build().catch((error: unknown) => post({ type: 'error', message: String(error) }));

@@ -1,5 +1,5 @@
 import type { AnswerQuery, AnswerQueryResult } from './answerIndex';
-import type { ChangedIds, FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
 
 export interface SearchStatus {
   ready: boolean;
@@ -13,8 +13,6 @@ export interface SearchStatus {
 
 export interface SearchClient {
   query(query: AnswerQuery): Promise<AnswerQueryResult>;
-  /** Tells the worker about a change made in this window (other windows arrive by broadcast). */
-  changed(touched: ChangedIds): void;
   status(): SearchStatus;
   subscribe(listener: () => void): () => void;
 }
@@ -57,7 +55,6 @@ export function createSearchClient(worker: Worker): SearchClient {
         send({ type: 'query', seq: mine, query });
       });
     },
-    changed: (touched) => send({ type: 'changed', touched }),
     status: () => status,
     subscribe(listener) {
       listeners.add(listener);
