@@ -15,12 +15,13 @@ import { devices } from '../db/schema';
 import { ApiError, RateLimitedError } from '../errors';
 import type { Log } from '../log';
 import { teamVersion, type PokeHub } from '../sync/poke';
-import { pull, rowsByKey } from '../sync/pull';
-import { push } from '../sync/push';
+import { pullJson, rowsByKey } from '../sync/pull';
+import { Pushes } from '../sync/push';
 import type { ShippedLibrary } from '../sync/shippedLibrary';
-import { readBody } from './body';
+import { readBody, readSizedBody } from './body';
 import { clientAddress } from './clientAddress';
 import { originMatcher } from './cors';
+import { OpenStreams } from './openStreams';
 
 export interface AppDeps {
   database: Database;
@@ -51,6 +52,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   const addressOf = (c: Context) => clientAddress(c, deps.proxyHops ?? 0);
   const guards = new FailureGuards(deps.failureLimits ?? DEFAULT_FAILURE_LIMITS, () => now().getTime());
+  const streams = new OpenStreams(deps.shutdown);
+  // One per app: it is what serialises a team's pushes within this process.
+  const pushes = new Pushes({ db, shipped: deps.shipped, log, now });
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -123,8 +127,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.get(ROUTES.me, auth, (c) => c.json(identityOf(c.get('caller'))));
 
-  app.post(ROUTES.push, auth, async (c) => c.json(await push({ db, shipped: deps.shipped, log, now }, c.get('caller'), await readBody(c, pushRequestSchema))));
-  app.post(ROUTES.pull, auth, async (c) => c.json(await pull(db, c.get('caller'), await readBody(c, pullRequestSchema))));
+  app.post(ROUTES.push, auth, async (c) => {
+    const { value, bytes } = await readSizedBody(c, pushRequestSchema);
+    return c.json(await pushes.push(c.get('caller'), value, bytes));
+  });
+  app.post(ROUTES.pull, auth, async (c) => {
+    const json = await pullJson(db, c.get('caller'), await readBody(c, pullRequestSchema));
+    return c.body(json, 200, { 'content-type': 'application/json' });
+  });
   app.post(ROUTES.rows, auth, async (c) => c.json({ rows: await rowsByKey(db, c.get('caller'), (await readBody(c, rowsRequestSchema)).refs) }));
 
   app.post(ROUTES.leave, auth, async (c) => {
@@ -137,7 +147,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.body(null, 204);
   });
 
-  app.get(ROUTES.events, auth, (c) => liveVersions(c, deps));
+  app.get(ROUTES.events, auth, (c) => liveVersions(c, deps, streams));
 
   const ttl = (hours: number | undefined) => (hours === undefined ? deps.codeTtlMs : hours * 3600_000);
   app.get(ADMIN_ROUTES.team, auth, adminOnly, async (c) => c.json(await teamOverview(db, c.get('caller').teamId)));
@@ -163,7 +173,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
  * and a comment line as heartbeat. Each heartbeat checks the token again, so a revoked device's
  * stream ends (its reconnection then gets the 401 that says why).
  */
-function liveVersions(c: Context<Env>, deps: AppDeps): Response {
+function liveVersions(c: Context<Env>, deps: AppDeps, streams: OpenStreams): Response {
   const caller = c.get('caller');
   const header = c.req.header('authorization');
   return streamSSE(c, async (stream) => {
@@ -176,8 +186,8 @@ function liveVersions(c: Context<Env>, deps: AppDeps): Response {
     let finish = () => {};
     const finished = new Promise<void>((resolve) => (finish = resolve));
     stream.onAbort(finish);
-    if (deps.shutdown?.aborted) return;
-    deps.shutdown?.addEventListener('abort', finish, { once: true });
+    const forget = streams.add(finish);
+    if (!forget) return;
     // Subscribe before reading the version, so a push in between is not missed.
     const unsubscribe = deps.hub.subscribe(caller.teamId, (v) => void send(v).catch(finish));
     const heartbeat = setInterval(() => {
@@ -191,7 +201,7 @@ function liveVersions(c: Context<Env>, deps: AppDeps): Response {
     } finally {
       clearInterval(heartbeat);
       unsubscribe();
-      deps.shutdown?.removeEventListener('abort', finish);
+      forget();
     }
   });
 }

@@ -16,6 +16,11 @@ export function issuesOf(error: z.ZodError): { path: string; message: string }[]
  * what is wrong and where; nothing is read from a body that did not parse.
  */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  return (await readSizedBody(c, schema)).value;
+}
+
+/** The same, with the body's size in bytes (UTF-8): for work that is budgeted by size. */
+export async function readSizedBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ value: z.output<S>; bytes: number }> {
   const text = await c.req.text();
   let value: unknown;
   try {
@@ -25,5 +30,5 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiError(400, 'invalid-request', 'the request does not match the protocol', issuesOf(parsed.error));
-  return parsed.data;
+  return { value: parsed.data, bytes: Buffer.byteLength(text) };
 }

@@ -1,15 +1,10 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db/connect';
 import { teams } from '../db/schema';
 import type { Log } from '../log';
 
-/** The NOTIFY channel every server process of one database listens on. */
+/** The NOTIFY channel every server process of one database listens on (a push group notifies it: writeGroup). */
 export const POKE_CHANNEL = 'calma_team_version';
-
-/** Inside the push transaction: PostgreSQL (and PGlite) deliver it only when the transaction commits. */
-export async function notifyVersion(db: Executor, teamId: string, version: number): Promise<void> {
-  await db.execute(sql`select pg_notify(${POKE_CHANNEL}, ${`${teamId} ${version}`})`);
-}
 
 type Subscriber = (teamVersion: number) => void;
 
