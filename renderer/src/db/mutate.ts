@@ -1,5 +1,6 @@
-import { mutationSchemas, type MutationArgs, type MutationName, type OutboxEntry, type ParsedMutationArgs } from '@shared/mutations';
+import type { MutationArgs, MutationName, OutboxEntry } from '@shared/mutations';
 import { uuidv7 } from '@shared/uuid';
+import { checkMutationArgs } from '@shared/mutations/checkArgs';
 import { MutationError } from '@shared/mutations/error';
 import type { DomainTable } from '@shared/mutations/store';
 import { runMutator } from '@shared/mutators';
@@ -31,24 +32,18 @@ export interface MutateOptions {
 export function createMutate(db: CalmaDatabase, options: MutateOptions) {
   const now = options.now ?? (() => new Date());
   return async function mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<CommittedChange> {
-    const parsed = mutationSchemas[name].safeParse(args);
-    if (!parsed.success) {
-      throw new MutationError(
-        'invalid',
-        `invalid arguments for ${name}`,
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
-    }
+    const parsed = checkMutationArgs(name, args);
+    if (!parsed.ok) throw new MutationError('invalid', `invalid arguments for ${name}`, parsed.issues);
     const change = await db.transaction('rw', db.tables, async () => {
       const device = await loadDevice(db);
       const at = now();
       const clock = clockFor(device, () => at.getTime());
       const hlc = clock.tick();
       const writer = new MutationWriter(db, hlc, options.actor(), at);
-      await runMutator(writer, name, parsed.data as ParsedMutationArgs<N>);
+      await runMutator(writer, name, parsed.args);
       const seq = device.lastSeq + 1;
       const touched = [...writer.touched].flatMap(([table, ids]) => [...ids].map((id) => ({ table, id })));
-      const entry: OutboxEntry = { seq, id: uuidv7(at.getTime()), name, args: parsed.data as never, hlc, deviceId: device.id, at: at.toISOString(), touched };
+      const entry: OutboxEntry = { seq, id: uuidv7(at.getTime()), name, args: parsed.args as never, hlc, deviceId: device.id, at: at.toISOString(), touched };
       await db.outbox.add(entry);
       await saveDevice(db, { ...device, lastSeq: seq, lastHlc: hlc });
       return { mutation: name, seq, touched: writer.touched };

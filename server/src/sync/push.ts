@@ -1,6 +1,7 @@
 import { and, between, eq, inArray, or } from 'drizzle-orm';
 import { parseHlc } from '../../../shared/hlc';
 import { mutationSchemas, type MutationName, type ParsedMutationArgs } from '../../../shared/mutations';
+import { checkMutationArgs } from '../../../shared/mutations/checkArgs';
 import { MutationError } from '../../../shared/mutations/error';
 import { runMutator } from '../../../shared/mutators';
 import { jsonBytes } from '../../../shared/sync/byteBudget';
@@ -285,17 +286,9 @@ function prepare(caller: Caller, m: PushedMutation, at: Date): Prepared {
     return refused(refusalOf('unknown-mutation', `this server does not know the mutation "${m.name}" (is it older than the console?)`));
   }
   const name = m.name as MutationName;
-  const parsed = mutationSchemas[name].safeParse(m.args);
-  if (!parsed.success) {
-    return refused(
-      refusalOf(
-        'invalid',
-        `invalid arguments for ${name}`,
-        parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-      ),
-    );
-  }
-  return { m, at, name, args: parsed.data as ParsedMutationArgs<MutationName> };
+  const parsed = checkMutationArgs(name, m.args);
+  if (!parsed.ok) return refused(refusalOf('invalid', `invalid arguments for ${name}`, parsed.issues));
+  return { m, at, name, args: parsed.args };
 }
 
 type EarlierMutations = Map<string, { mutationId: string; status: string; refusal: unknown }>;

@@ -52,6 +52,16 @@ describe.each(STORES)('hostile input on %s', (store: StoreKind) => {
     expect(await state()).toEqual(before);
   });
 
+  it('refuses a NUL character (which jsonb cannot store) as a refusal of that mutation, not a failed push', async () => {
+    const bad = await device.run('person.create', personArgs('p-nul', 'Ana\u0000Ruiz'));
+    expect(bad).toMatchObject({ status: 'refused', refusal: { code: 'invalid', issues: [{ path: 'person.name' }] } });
+    // The device's next change goes through: nothing is stuck behind the refused one.
+    expect(await device.run('person.create', personArgs('p-after'))).toMatchObject({ status: 'applied' });
+    const after = (await device.pullAll()).rows;
+    expect(after.has('people/p-nul')).toBe(false);
+    expect(after.has('people/p-after')).toBe(true);
+  });
+
   it('refuses bad JSON and an empty body', async () => {
     const before = await state();
     for (const raw of ['{"deviceId":', '', 'null', '[]', '"push"']) {
