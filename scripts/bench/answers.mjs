@@ -1,7 +1,7 @@
 // The answers desk at scale: importing COUNT answers through the mutation path against raw
 // IndexedDB, the console's start-up on that database, and search from keystroke to screen against
 // the bare search library's own query on the same data.
-import { ms, openBenchPage, percentile, profiled } from './measure.mjs';
+import { measureTyping, ms, openBenchPage, percentile } from './measure.mjs';
 
 export const COUNT = Number(process.env.BENCH_ANSWERS ?? 50_000);
 const QUERIES = ['respuesta', 'crisis', 'cliente retraso', 'seguridad', 'refund', 'update apology', 'acceso datos', 'contrasena', 'pedido 4'];
@@ -33,48 +33,15 @@ export async function run(env) {
   const longest = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('longtask').map((e) => e.duration)));
   results.startup = { shellMs, firstResultsMs, searchReadyMs: readyMs, longestTaskMs: longest };
 
-  // Keystroke to results on screen: the keydown's own timestamp to the frame after the list shows that query.
-  await page.evaluate(() => {
-    const w = window;
-    w.__lat = [];
-    w.__commit = [];
-    w.__keys = [];
-    const input = document.querySelector('[data-testid="desk-search"]');
-    let pending = null;
-    input.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; w.__keys.push(pending); }, { capture: true });
-    new MutationObserver(() => {
-      const shown = document.querySelector('.results')?.getAttribute('data-query');
-      if (pending && shown === input.value) {
-        const p = pending;
-        pending = null;
-        p.dom = performance.now();
-        w.__commit.push(p.dom - p.t0);
-        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - p.t0), 0));
-      }
-    }).observe(document.querySelector('.results'), { attributes: true, attributeFilter: ['data-query'] });
-  });
-  const input = page.getByTestId('desk-search');
-  await profiled(env, 'search', async () => {
-    for (const q of QUERIES) {
-      await input.fill('');
-      await page.waitForFunction(() => document.querySelector('.results')?.getAttribute('data-query') === '');
-      for (const ch of q) {
-        const before = await page.evaluate(() => window.__lat.length);
-        await page.keyboard.type(ch);
-        await page.waitForFunction((b) => window.__lat.length > b, before, { polling: 'raf' });
-      }
-    }
-  });
-  results.searchParts = await searchParts(page);
-  const lat = await page.evaluate(() => window.__lat);
-  const commit = await page.evaluate(() => window.__commit);
-  results.search = { p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(commit, 50), domP95: percentile(commit, 95) };
+  // Keystroke to results on screen, and where each keystroke's time went.
+  const typed = await measureTyping(env, { input: 'desk-search', results: '.results', queries: QUERIES, profile: 'search' });
+  results.search = typed.summary;
+  results.searchParts = await searchParts(page, typed.keys);
 }
 
 /** Splits each keystroke's time by the performance marks the search path leaves: where it goes. */
-async function searchParts(page) {
+async function searchParts(page, keydowns) {
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('calma:search')).map((m) => [m.name, m.startTime]));
-  const keydowns = await page.evaluate(() => window.__keys);
   const parts = { toSend: [], worker: [], toDom: [], toWorker: [], inWorker: [], backToMain: [] };
   for (const k of keydowns) {
     const sent = marks.find(([n, t]) => n === 'calma:search-sent' && t >= k.t0);

@@ -60,6 +60,46 @@ export async function profiled({ browser, context, page, root }, name, phase) {
   return result;
 }
 
+/**
+ * Types each query one key at a time into the search box `input` (a data-testid) and measures,
+ * per keystroke, from the keydown's own timestamp to the DOM showing that query (`results`'
+ * data-query equals the box) and to the frame after it (on screen). Returns the per-key samples.
+ */
+export async function measureTyping(env, { input, results, queries, profile }) {
+  const { page } = env;
+  await page.evaluate(([inputId, resultsSelector]) => {
+    const w = window;
+    w.__typing = { lat: [], keys: [] };
+    const box = document.querySelector(`[data-testid="${inputId}"]`);
+    const list = document.querySelector(resultsSelector);
+    let pending = null;
+    box.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; w.__typing.keys.push(pending); }, { capture: true });
+    new MutationObserver(() => {
+      if (pending && list.getAttribute('data-query') === box.value) {
+        const p = pending;
+        pending = null;
+        p.dom = performance.now();
+        requestAnimationFrame(() => setTimeout(() => w.__typing.lat.push(performance.now() - p.t0), 0));
+      }
+    }).observe(list, { attributes: true, attributeFilter: ['data-query'] });
+  }, [input, results]);
+  const box = page.getByTestId(input);
+  await profiled(env, profile, async () => {
+    for (const q of queries) {
+      await box.fill('');
+      await page.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('data-query') === '', results);
+      for (const ch of q) {
+        const before = await page.evaluate(() => window.__typing.lat.length);
+        await page.keyboard.type(ch);
+        await page.waitForFunction((b) => window.__typing.lat.length > b, before, { polling: 'raf' });
+      }
+    }
+  });
+  const { lat, keys } = await page.evaluate(() => window.__typing);
+  const dom = keys.filter((k) => k.dom !== undefined).map((k) => k.dom - k.t0);
+  return { keys, summary: { p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(dom, 50), domP95: percentile(dom, 95) } };
+}
+
 /** Opens the bench page (test/bench/page), where the in-browser halves of the benchmarks live. */
 export async function openBenchPage({ page, server }) {
   await page.goto(`${server.url}bench/index.html`);

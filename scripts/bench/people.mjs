@@ -1,6 +1,6 @@
 // The people directory at scale: importing a PEOPLE-row CSV through the import plan and its one
 // mutation (against a bare parse and raw puts), then searching and scrolling the directory.
-import { ms, openBenchPage, percentile } from './measure.mjs';
+import { measureTyping, ms, openBenchPage, percentile } from './measure.mjs';
 
 export const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const QUERIES = ['lucia', 'garcia perez', 'ibanez', '600 001', 'comms', 'maria jose', 'person12@', 'zoe smith'];
@@ -20,36 +20,8 @@ export async function run(env) {
   await page.getByRole('navigation').getByRole('button', { name: 'People' }).click();
   await page.waitForFunction(() => /^[\d,]+ people$/.test(document.querySelector('#people-count')?.textContent ?? '') && document.querySelectorAll('.people-list [role=option]').length > 0);
   results.peopleShown = await page.locator('#people-count').textContent();
-  await page.evaluate(() => {
-    const w = window;
-    w.__peopleLat = [];
-    w.__peopleDom = [];
-    const input = document.querySelector('[data-testid="people-search"]');
-    const list = document.querySelector('.desk.people .results');
-    let pending = null;
-    input.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; }, { capture: true });
-    new MutationObserver(() => {
-      if (pending && list.getAttribute('data-query') === input.value) {
-        const p = pending;
-        pending = null;
-        w.__peopleDom.push(performance.now() - p.t0);
-        requestAnimationFrame(() => setTimeout(() => w.__peopleLat.push(performance.now() - p.t0), 0));
-      }
-    }).observe(list, { attributes: true, attributeFilter: ['data-query'] });
-  });
+  results.peopleSearch = (await measureTyping(env, { input: 'people-search', results: '.desk.people .results', queries: QUERIES, profile: 'people-search' })).summary;
   const peopleInput = page.getByTestId('people-search');
-  for (const q of QUERIES) {
-    await peopleInput.fill('');
-    await page.waitForFunction(() => document.querySelector('.desk.people .results')?.getAttribute('data-query') === '');
-    for (const ch of q) {
-      const before = await page.evaluate(() => window.__peopleLat.length);
-      await page.keyboard.type(ch);
-      await page.waitForFunction((b) => window.__peopleLat.length > b, before, { polling: 'raf' });
-    }
-  }
-  const lat = await page.evaluate(() => window.__peopleLat);
-  const dom = await page.evaluate(() => window.__peopleDom);
-  results.peopleSearch = { p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(dom, 50), domP95: percentile(dom, 95) };
   await peopleInput.fill('');
   await page.waitForFunction(() => document.querySelector('.desk.people .results')?.getAttribute('data-query') === '');
   results.peopleScroll = await page.evaluate(async () => {
@@ -102,7 +74,7 @@ export function rows(results) {
 export function details(results) {
   const imp = results.peopleImport;
   return [
-    `People import: plan (parse, validate, duplicates, backups) ${ms(imp.planMs)} = ${Math.round(imp.rows / (imp.planMs / 1000)).toLocaleString('en')} rows/s, ${(imp.planMs / imp.bareMs).toFixed(1)}x the bare parse; the one people.import mutation ${ms(imp.writeMs)} vs raw IndexedDB puts of the same rows ${ms(imp.rawPutMs)} (${(imp.writeMs / imp.rawPutMs).toFixed(2)}x)`,
+    `People import: plan (parse, validate, duplicates, backups) ${ms(imp.planMs)} = ${Math.round(imp.rows / (imp.planMs / 1000)).toLocaleString('en')} rows/s, ${(imp.planMs / imp.bareMs).toFixed(1)}x the bare parse; the people.import mutations (parts, one transaction) ${ms(imp.writeMs)} vs raw IndexedDB puts of the same rows ${ms(imp.rawPutMs)} (${(imp.writeMs / imp.rawPutMs).toFixed(2)}x)`,
     `People: index build ${ms(results.peopleIndex.buildMs)}; keystroke → DOM updated p50 ${ms(results.peopleSearch.domP50)}, p95 ${ms(results.peopleSearch.domP95)} (${results.peopleSearch.n} keystrokes, worst ${ms(results.peopleSearch.max)}); CSV ${(imp.bytes / 1024 / 1024).toFixed(1)} MB`,
   ];
 }

@@ -170,6 +170,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         watchdog = setTimeout(() => idle.abort(), listenIdleMs);
       };
       const either = AbortSignal.any([signal, idle.signal]);
+      const silent = () => idle.signal.aborted && !signal.aborted;
+      const silence = () => new UnreachableError(`no heartbeat from the server for ${Math.round(listenIdleMs / 1000)} s`);
       try {
         const response = await send(ROUTES.events, { headers: { accept: 'text/event-stream' } }, either, false);
         if (!response.ok || !response.body) throw await errorOf(response);
@@ -184,10 +186,9 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
           },
           alive,
         );
-        if (idle.signal.aborted && !signal.aborted) throw new UnreachableError(`no heartbeat from the server for ${Math.round(listenIdleMs / 1000)} s`);
+        if (silent()) throw silence();
       } catch (error) {
-        if (idle.signal.aborted && !signal.aborted) throw new UnreachableError(`no heartbeat from the server for ${Math.round(listenIdleMs / 1000)} s`);
-        throw error;
+        throw silent() ? silence() : error;
       } finally {
         clearTimeout(watchdog);
       }

@@ -9,6 +9,7 @@ import { PeopleIndex } from '../../../renderer/src/features/people/peopleIndex';
 import Papa from 'papaparse';
 import { serializePeopleCsv } from '@shared/people/csv';
 import { buildImport, planImport } from '@shared/people/importPlan';
+import { writeImport } from '../../../renderer/src/features/people/writeImport';
 import { generateLibrary } from './generate';
 import { generatePeople } from './generatePeople';
 import { deleteDb, openRawDb, putBatch } from './rawIndexedDb';
@@ -164,7 +165,7 @@ const bench = {
 
 /**
  * Importing a directory from CSV, the console's whole path: the import plan (parse, validate,
- * find duplicates, resolve backups), then the one people.import mutation, into the app's
+ * find duplicates, resolve backups), then its people.import mutations (parts), into the app's
  * database. The floor is a bare Papa Parse of the same file (header row, every row an object).
  */
 async function importPeopleCsv(count: number) {
@@ -186,7 +187,8 @@ async function importPeopleCsv(count: number) {
   const t1 = performance.now();
   if (plan.errors.length > 0) throw new Error(`bench file refused: ${plan.errors[0]!.message}`);
   const write = buildImport(plan);
-  await mutate('people.import', { source: 'bench.csv', create: write.create, update: write.update });
+  // The console's own write: the import cut into parts small enough to sync, in one local transaction.
+  await writeImport(db, mutate, 'bench.csv', write);
   const t2 = performance.now();
   const stored = await db.people.count();
   db.close();

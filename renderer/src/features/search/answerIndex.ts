@@ -165,7 +165,7 @@ export class AnswerIndex {
     let more = false;
     for (let offset = 0; !more; offset += page) {
       const ids = this.all.search(folded, { limit: page, offset }) as string[];
-      const ordered = offset === 0 ? [...ids.filter(inHeading), ...ids.filter((id) => !inHeading(id))] : ids;
+      const ordered = offset === 0 ? headingFirst(ids, inHeading) : ids;
       for (const id of ordered) {
         if (taken.has(id)) continue;
         if (hits.length >= limit && (unfiltered || take(id))) {
@@ -188,4 +188,12 @@ export class AnswerIndex {
     this.sorted[locale] = ids;
     return ids;
   }
+}
+
+/** The ids whose heading matches first, each group in the index's order; one test per id. */
+function headingFirst(ids: readonly string[], inHeading: (id: string) => boolean): string[] {
+  const heading: string[] = [];
+  const rest: string[] = [];
+  for (const id of ids) (inHeading(id) ? heading : rest).push(id);
+  return heading.concat(rest);
 }

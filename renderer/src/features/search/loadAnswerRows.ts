@@ -32,6 +32,13 @@ export async function loadAnswerPage(db: CalmaDatabase, afterId: string | null, 
   });
 }
 
+/** The tables an answer's index entry is read from: a change elsewhere (a log entry) changes no entry. */
+const ANSWER_TABLES = ['answers', 'answerRevisions', 'approvals'] as const;
+
+export function touchesAnswers(touched: ChangedIds): boolean {
+  return ANSWER_TABLES.some((table) => (touched[table]?.length ?? 0) > 0);
+}
+
 /** The answers a committed change touched, directly or through their revisions and approvals. */
 export async function loadChangedAnswerRows(db: CalmaDatabase, touched: ChangedIds): Promise<{ rows: AnswerRows[]; missing: string[] }> {
   return db.transaction('r', db.answers, db.answerRevisions, db.approvals, async () => {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { CalmaDatabase } from '../../db/database';
 import { AnswerIndex } from './answerIndex';
-import { loadAnswerPage, loadChangedAnswerRows } from './loadAnswerRows';
+import { loadAnswerPage, loadChangedAnswerRows, touchesAnswers } from './loadAnswerRows';
 import { CHANGES_CHANNEL, type ChangedIds, type FromWorker, type ToWorker } from './protocol';
 
 /**
@@ -50,11 +50,8 @@ async function build(): Promise<void> {
   post({ type: 'ready', count: index.size, millis: performance.now() - started });
 }
 
-/** The tables an answer's index entry is built from: a change elsewhere (a log entry) re-indexes nothing. */
-const INDEXED_TABLES = ['answers', 'answerRevisions', 'approvals'];
-
 function reindex(touched: ChangedIds): void {
-  if (!INDEXED_TABLES.some((table) => (touched[table]?.length ?? 0) > 0)) return;
+  if (!touchesAnswers(touched)) return;
   void enqueue(async () => {
     const { rows, missing } = await loadChangedAnswerRows(db, touched);
     for (const { answer, revisions, approvals } of rows) index.upsert(answer, revisions, approvals);
