@@ -7,7 +7,7 @@
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
   "object-src 'none'; frame-ancestors 'none'";
 
 export const DEFAULT_DOCUMENT = 'index.html';

@@ -10,7 +10,11 @@
  * renderer runs zod with `jitless: true`). Everything comes from the app's own origin; the only
  * other place the console talks to is the team sync server (connect-src).
  */
-export const TEAM_SERVER_SOURCES = 'https: http://127.0.0.1:* http://localhost:* http://[::1]:*';
+/**
+ * A team server over TLS anywhere, or plain HTTP on this machine. (An IPv6 literal such as [::1]
+ * is not valid in a CSP source: Chromium ignores it and logs an error on every load.)
+ */
+export const TEAM_SERVER_SOURCES = 'https: http://127.0.0.1:* http://localhost:*';
 
 const DIRECTIVES: ReadonlyArray<readonly [directive: string, sources: string]> = [
   ['default-src', "'none'"],
