@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
+import { ISOLATION_HEADERS } from './shared/security/isolation';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
 
@@ -76,6 +77,8 @@ export default defineConfig({
       offlinePrecache(),
     ],
     worker: { format: 'es' },
+    // The dev server isolates the page like the app:// protocol does (shared memory for search).
+    server: { headers: { ...ISOLATION_HEADERS } },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

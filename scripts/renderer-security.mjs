@@ -1,7 +1,8 @@
 // The security pieces of the built renderer's web server, for scripts that run in plain Node.
 //
-// Node 20 cannot import TypeScript, so this file mirrors three modules of shared/security/:
-// csp.ts (the header policy), appPath.ts (the path-traversal guard) and contentTypes.ts.
+// Node 20 cannot import TypeScript, so this file mirrors four modules of shared/security/:
+// csp.ts (the header policy), isolation.ts (cross-origin isolation headers), appPath.ts (the
+// path-traversal guard) and contentTypes.ts.
 // test/unit/electron/rendererSecurityMirror.test.ts fails if the mirror and the originals disagree,
 // so change both together.
 
@@ -9,6 +10,13 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
   "object-src 'none'; frame-ancestors 'none'";
+
+/** See shared/security/isolation.ts: makes the console cross-origin isolated. */
+export const ISOLATION_HEADERS = Object.freeze({
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+});
 
 export const DEFAULT_DOCUMENT = 'index.html';
 

@@ -3,14 +3,15 @@
 // tests start it with startRendererServer().
 //
 // It applies what the app:// protocol applies in Electron: the path-traversal guard, exact content
-// types with nosniff, and the Content-Security-Policy header on HTML (renderer-security.mjs).
+// types with nosniff, the cross-origin isolation headers, and the Content-Security-Policy header
+// on HTML (renderer-security.mjs).
 // Node's http module only: no dependency.
 
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, safeRelativePath } from './renderer-security.mjs';
+import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS, contentTypeFor, safeRelativePath } from './renderer-security.mjs';
 
 /** The port `npm start` uses for the browser build unless CALMA_PORT says otherwise. */
 export const DEFAULT_PORT = 5178;
@@ -66,7 +67,7 @@ async function respond(root, request, response) {
     return;
   }
   const contentType = contentTypeFor(filePath);
-  const headers = { 'Content-Type': contentType, 'Cache-Control': 'no-cache' };
+  const headers = { ...ISOLATION_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' };
   if (contentType.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
   send(200, body, headers);
 }

@@ -4,6 +4,7 @@ import { APP_ORIGIN, APP_SCHEME } from '@shared/security/appOrigin';
 import { safeRelativePath } from '@shared/security/appPath';
 import { contentTypeFor } from '@shared/security/contentTypes';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
+import { ISOLATION_HEADERS } from '@shared/security/isolation';
 
 /**
  * The app:// protocol: the renderer's files, served from the build output (never file://).
@@ -72,6 +73,7 @@ export function createAppProtocolHandler(
 
     const contentType = contentTypeFor(filePath);
     const headers: Record<string, string> = {
+      ...ISOLATION_HEADERS,
       'Content-Type': contentType,
       'X-Content-Type-Options': 'nosniff',
       // Files are read from the app's own build: a stale copy would only hide a new version.

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { serializePeopleCsv } from '@shared/people/csv';
 import { buildImport, planImport } from '@shared/people/importPlan';
 import { writeImport } from '../../../renderer/src/features/people/writeImport';
+import { mountBareSearchBox } from './bareSearchBox';
 import { generateLibrary } from './generate';
 import { generatePeople } from './generatePeople';
 import { deleteDb, openRawDb, putBatch } from './rawIndexedDb';
@@ -77,6 +78,19 @@ const bench = {
       samples.push(performance.now() - t0);
     }
     return { buildMillis, samples };
+  },
+
+  /**
+   * Replaces the page with a bare search box over the bare library's index of the same answers
+   * (see bareSearchBox.ts): the floor that the console's keystroke → screen time is compared with.
+   */
+  mountBareAnswerSearch(count: number) {
+    const index = new Index({ tokenize: 'forward', encoder: Charset.LatinBalance });
+    const rows = generateLibrary(count, 42, 0);
+    const titles = new Map(rows.answers.map((a) => [a.id, a.title.en]));
+    const texts = new Map(rows.revisions.map((r) => [r.answerId, LANGS.flatMap((l) => Object.values(r.texts[l]))]));
+    for (const a of rows.answers) index.add(a.id, foldText([a.title.es, a.title.en, ...a.tags, ...a.scenarios, ...(texts.get(a.id) ?? [])].join(' ')));
+    mountBareSearchBox((text) => (text.trim() === '' ? [] : index.search(foldText(text), { limit: 100 }).map((id) => titles.get(String(id)) ?? '')));
   },
 
   /** Calma's own index class (what the search worker runs), same data and queries, no UI. */

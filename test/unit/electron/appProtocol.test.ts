@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
+import { ISOLATION_HEADERS } from '@shared/security/isolation';
 import {
   createAppProtocolHandler,
   registerAppScheme,
@@ -69,6 +70,12 @@ describe('the app:// handler', () => {
     expect(response.headers.get('content-type')).toBe(type);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.has('content-security-policy')).toBe(false);
+  });
+
+  it.each(['app://calma/index.html', 'app://calma/assets/index-1a.js'])('makes %s cross-origin isolated, so the search worker can share memory', async (url) => {
+    const response = await get(url);
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) expect(response.headers.get(name)).toBe(value);
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
   });
 
   it.each([

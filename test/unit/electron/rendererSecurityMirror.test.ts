@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_TYPES, contentTypeFor, FALLBACK_CONTENT_TYPE } from '@shared/security/contentTypes';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
+import { ISOLATION_HEADERS } from '@shared/security/isolation';
 import * as mirror from '../../../scripts/renderer-security.mjs';
 
 // scripts/renderer-security.mjs copies shared/security for plain Node (which cannot import .ts).
@@ -8,6 +9,10 @@ import * as mirror from '../../../scripts/renderer-security.mjs';
 describe('scripts/renderer-security.mjs mirrors shared/security', () => {
   it('has the same Content-Security-Policy header', () => {
     expect(mirror.CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('has the same cross-origin isolation headers', () => {
+    expect({ ...mirror.ISOLATION_HEADERS }).toEqual({ ...ISOLATION_HEADERS });
   });
 
   it('has the same content types', () => {

@@ -118,6 +118,13 @@ describe('startRendererServer', () => {
     expect(response.headers.has('content-security-policy')).toBe(false);
   });
 
+  it.each(['', 'assets/index.js'])('sends the cross-origin isolation headers on /%s', async (path) => {
+    const response = await fetch(new URL(path, server.url));
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  });
+
   it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets%2f..%2f..%2fsecret.txt', '/..%5csecret.txt', '//etc/passwd'])(
     'refuses %s with 404',
     async (path) => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import type { Lang } from '@shared/domain';
 import { useServices } from '../../app/services';
 import type { AnswerFilters } from '../../app/uiStore';
@@ -27,7 +28,9 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
       latest.current = { seq, text: query };
       void search.query({ text: query, filters, locale, limit, now: Date.now() }).then((result) => {
         // Only the newest query's answer is shown; an older one arriving late is dropped.
-        if (latest.current.seq === seq) setAnswered({ result, text: query });
+        // Committed at once: left to React's scheduler, the render would be a posted task, which
+        // Chromium holds back until the frame after a keystroke has been painted.
+        if (result && latest.current.seq === seq) flushSync(() => setAnswered({ result, text: query }));
       });
     },
     [search, filters, locale, limit],

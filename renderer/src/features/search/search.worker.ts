@@ -2,7 +2,8 @@
 import { CalmaDatabase } from '../../db/database';
 import { AnswerIndex } from './answerIndex';
 import { loadAnswerPage, loadChangedAnswerRows, touchesAnswers } from './loadAnswerRows';
-import { CHANGES_CHANNEL, type ChangedIds, type FromWorker, type ToWorker } from './protocol';
+import { CHANGES_CHANNEL, type ChangedIds, type FromWorker, type SearchReply, type ToWorker } from './protocol';
+import { ReplySlotWriter } from './replySlot';
 
 /**
  * The search worker owns the answer index: it reads the library straight from IndexedDB (so the
@@ -62,11 +63,20 @@ function reindex(touched: ChangedIds): void {
 
 new BroadcastChannel(CHANGES_CHANNEL).onmessage = (event: MessageEvent<ChangedIds>) => reindex(event.data);
 
+let slot: ReplySlotWriter | null = null;
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
+  if (message.type === 'reply-slot') {
+    slot = new ReplySlotWriter(message.buffer);
+    return;
+  }
   const receivedAt = performance.timeOrigin + performance.now();
   const result = { ...index.query(message.query), complete };
-  post({ type: 'result', seq: message.seq, result, timing: { receivedAt, repliedAt: performance.timeOrigin + performance.now() } });
+  const reply: SearchReply = { result, timing: { receivedAt, repliedAt: performance.timeOrigin + performance.now() } };
+  if (slot?.write(message.seq, reply)) return;
+  slot?.sentByMessage(message.seq);
+  post({ type: 'result', seq: message.seq, reply });
 };
 
 build().catch((error: unknown) => post({ type: 'error', message: String(error) }));

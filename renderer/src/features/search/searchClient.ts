@@ -1,5 +1,6 @@
 import type { AnswerQuery, AnswerQueryResult } from './answerIndex';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, SearchReply, ToWorker } from './protocol';
+import { canShareMemory, createReplySlotBuffer, ReplySlotReader } from './replySlot';
 
 export interface SearchStatus {
   ready: boolean;
@@ -12,16 +13,23 @@ export interface SearchStatus {
 }
 
 export interface SearchClient {
-  query(query: AnswerQuery): Promise<AnswerQueryResult>;
+  /** The answer, or null if a newer query was answered first (only the latest answer matters). */
+  query(query: AnswerQuery): Promise<AnswerQueryResult | null>;
   status(): SearchStatus;
   subscribe(listener: () => void): () => void;
 }
 
-/** Talks to the search worker; only the latest query's answer matters, older ones are dropped. */
-export function createSearchClient(worker: Worker): SearchClient {
+/** The worker as the client uses it: a Worker, or anything that talks the same way (tests). */
+export type SearchWorkerPort = Pick<Worker, 'postMessage'> & { onmessage: ((event: MessageEvent<FromWorker>) => void) | null };
+
+/**
+ * Talks to the search worker. Answers come back through a reply slot in shared memory where the
+ * page may share memory (see replySlot.ts for why), else by message.
+ */
+export function createSearchClient(worker: SearchWorkerPort, { shareMemory = canShareMemory() } = {}): SearchClient {
   let status: SearchStatus = { ready: false, count: 0, total: null, version: 0, error: null };
   const listeners = new Set<() => void>();
-  const waiting = new Map<number, (result: AnswerQueryResult) => void>();
+  const waiting = new Map<number, (result: AnswerQueryResult | null) => void>();
   let seq = 0;
   const setStatus = (next: Partial<SearchStatus>) => {
     status = { ...status, ...next };
@@ -29,17 +37,28 @@ export function createSearchClient(worker: Worker): SearchClient {
   };
   const send = (message: ToWorker) => worker.postMessage(message);
 
+  const slotBuffer = shareMemory ? createReplySlotBuffer() : null;
+  const slot = slotBuffer && new ReplySlotReader(slotBuffer);
+  if (slotBuffer) send({ type: 'reply-slot', buffer: slotBuffer });
+
+  /** Resolves query `answered` and, as overtaken, every older one still waiting. */
+  const settle = (answered: number, reply: SearchReply) => {
+    // Marks let `npm run bench` split keystroke-to-screen time into its parts.
+    const toLocal = (epoch: number) => epoch - performance.timeOrigin;
+    performance.mark('calma:search-worker-received', { startTime: toLocal(reply.timing.receivedAt) });
+    performance.mark('calma:search-worker-replied', { startTime: toLocal(reply.timing.repliedAt) });
+    performance.mark('calma:search-result');
+    for (const [n, resolve] of waiting) {
+      if (n > answered) continue;
+      waiting.delete(n);
+      resolve(n === answered ? reply.result : null);
+    }
+  };
+
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const message = event.data;
-    if (message.type === 'result') {
-      // Marks let `npm run bench` split keystroke-to-screen time into its parts.
-      const toLocal = (epoch: number) => epoch - performance.timeOrigin;
-      performance.mark('calma:search-worker-received', { startTime: toLocal(message.timing.receivedAt) });
-      performance.mark('calma:search-worker-replied', { startTime: toLocal(message.timing.repliedAt) });
-      performance.mark('calma:search-result');
-      waiting.get(message.seq)?.(message.result);
-      waiting.delete(message.seq);
-    } else if (message.type === 'progress') setStatus({ count: message.indexed, total: message.total, version: status.version + 1 });
+    if (message.type === 'result') settle(message.seq, message.reply);
+    else if (message.type === 'progress') setStatus({ count: message.indexed, total: message.total, version: status.version + 1 });
     else if (message.type === 'ready') setStatus({ ready: true, count: message.count, total: null, version: status.version + 1 });
     else if (message.type === 'reindexed') setStatus({ count: message.count, version: status.version + 1 });
     else setStatus({ error: message.message });
@@ -53,6 +72,9 @@ export function createSearchClient(worker: Worker): SearchClient {
         waiting.set(mine, resolve);
         performance.mark('calma:search-sent');
         send({ type: 'query', seq: mine, query });
+        void slot?.reply(mine).then((reply) => {
+          if (reply) settle(mine, reply as SearchReply);
+        });
       });
     },
     status: () => status,

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AnswerQuery, AnswerQueryResult } from '../../../renderer/src/features/search/answerIndex';
+import type { FromWorker, ToWorker } from '../../../renderer/src/features/search/protocol';
+import { ReplySlotWriter } from '../../../renderer/src/features/search/replySlot';
+import { createSearchClient, type SearchWorkerPort } from '../../../renderer/src/features/search/searchClient';
+
+const query = (text: string): AnswerQuery => ({ text, filters: { channel: null, lang: null, status: null }, locale: 'es', limit: 10, now: 0 });
+const resultFor = (text: string) => ({ hits: [], total: text.length, more: false, complete: true }) as unknown as AnswerQueryResult;
+const timing = { receivedAt: Date.now(), repliedAt: Date.now() };
+
+/**
+ * A stand-in for the search worker that answers like the real one: in the reply slot when it has
+ * one and the answer fits (`fits`), else by message. `hold` keeps queries until `answerAll()`.
+ */
+function fakeWorker({ fits = () => true, hold = false }: { fits?: (text: string) => boolean; hold?: boolean } = {}) {
+  let slot: ReplySlotWriter | null = null;
+  const held: Extract<ToWorker, { type: 'query' }>[] = [];
+  const port: SearchWorkerPort & { emit(message: FromWorker): void; answerAll(): void } = {
+    onmessage: null,
+    emit(message) {
+      port.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+    },
+    answerAll() {
+      for (const message of held.splice(0)) answer(message);
+    },
+    postMessage(message: ToWorker) {
+      if (message.type === 'reply-slot') slot = new ReplySlotWriter(message.buffer);
+      else if (hold) held.push(message);
+      else queueMicrotask(() => answer(message));
+    },
+  };
+  function answer({ seq, query: { text } }: Extract<ToWorker, { type: 'query' }>) {
+    const reply = { result: resultFor(text), timing };
+    if (slot && fits(text) && slot.write(seq, reply)) return;
+    slot?.sentByMessage(seq);
+    port.emit({ type: 'result', seq, reply });
+  }
+  return port;
+}
+
+describe('the search client', () => {
+  it('gets answers by message where the page cannot share memory', async () => {
+    const worker = fakeWorker();
+    const emit = vi.spyOn(worker, 'emit');
+    const client = createSearchClient(worker, { shareMemory: false });
+    expect(await client.query(query('crisis'))).toEqual(resultFor('crisis'));
+    expect(emit).toHaveBeenCalledTimes(1);
+  });
+
+  it('gets answers through the reply slot where it can, with no message', async () => {
+    const worker = fakeWorker();
+    const emit = vi.spyOn(worker, 'emit');
+    const client = createSearchClient(worker, { shareMemory: true });
+    expect(await client.query(query('crisis'))).toEqual(resultFor('crisis'));
+    expect(await client.query(query('caída'))).toEqual(resultFor('caída'));
+    expect(emit).not.toHaveBeenCalled();
+  });
+
+  it('takes an answer that did not fit in the slot by message', async () => {
+    const worker = fakeWorker({ fits: (text) => text !== 'long' });
+    const client = createSearchClient(worker, { shareMemory: true });
+    expect(await client.query(query('long'))).toEqual(resultFor('long'));
+    expect(await client.query(query('short'))).toEqual(resultFor('short'));
+  });
+
+  it.each([true, false])('resolves a query overtaken by a newer answer with null (shared memory: %s)', async (shareMemory) => {
+    const worker = fakeWorker({ hold: true });
+    const client = createSearchClient(worker, { shareMemory });
+    const first = client.query(query('c'));
+    const second = client.query(query('cr'));
+    worker.answerAll();
+    expect(await second).toEqual(resultFor('cr'));
+    // By message every query gets its own answer; in the slot the older one was overwritten.
+    expect(await first).toEqual(shareMemory ? null : resultFor('c'));
+  });
+
+  it('keeps the index status and tells subscribers', () => {
+    const worker = fakeWorker();
+    const client = createSearchClient(worker, { shareMemory: false });
+    const listener = vi.fn();
+    client.subscribe(listener);
+    worker.emit({ type: 'progress', indexed: 250, total: 1000 });
+    expect(client.status()).toMatchObject({ ready: false, count: 250, total: 1000, version: 1 });
+    worker.emit({ type: 'ready', count: 1000, millis: 5 });
+    expect(client.status()).toMatchObject({ ready: true, count: 1000, total: null, version: 2 });
+    worker.emit({ type: 'error', message: 'IndexedDB gone' });
+    expect(client.status().error).toBe('IndexedDB gone');
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+});
