@@ -53,9 +53,13 @@ test('the console loads again with no network (reload while offline)', async ({ 
     )
     .toPass({ timeout: 6_000 });
 
+  expect(await page.evaluate(() => crossOriginIsolated), 'served online, the console is cross-origin isolated').toBe(true);
   await context.setOffline(true);
   await page.reload();
   await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT), { timeout: 20_000 });
+  // Served from the service worker's cache, the page keeps its isolation headers, so search still
+  // answers through shared memory (renderer/src/features/search/replySlot.ts).
+  expect(await page.evaluate(() => crossOriginIsolated), 'served offline from the cache, the console is still isolated').toBe(true);
   await searchOpenCopy(page);
 
   // A second tab opened offline works too.
