@@ -123,9 +123,11 @@ export class SyncRunner {
         this.listenAbort = null;
         const offline = error instanceof UnreachableError;
         await this.setStatus(offline ? 'offline' : 'error', offline ? null : error instanceof Error ? error.message : String(error));
-        // A 429 says how long the server will not listen; trying sooner only fails again.
-        const notBefore = error instanceof ServerError ? error.retryAfterMs : 0;
-        await this.wakeup.wait(Math.max(backoffDelay(failures, random), notBefore));
+        // A 429 says how long the server will not listen; trying sooner only fails again, so a
+        // local change that wakes the loop meanwhile waits for the rest of that time too.
+        const notBefore = Date.now() + (error instanceof ServerError ? error.retryAfterMs : 0);
+        await this.wakeup.wait(backoffDelay(failures, random));
+        while (this.running && Date.now() < notBefore) await this.wakeup.wait(notBefore - Date.now());
       }
     }
   }
