@@ -90,12 +90,19 @@ export function VirtualListbox<T>(props: VirtualListboxProps<T>) {
     }
   };
 
+  // With nothing to list there is no listbox: a listbox may hold only options, and "no results" read
+  // as text says more than an empty listbox. The box keeps its place and class on the screen.
+  if (items.length === 0) {
+    return (
+      <div ref={scroller} className={props.className}>
+        {empty}
+      </div>
+    );
+  }
+
   return (
     <div ref={scroller} className={props.className} role="listbox" aria-label={label} onKeyDown={onKeyDown}>
-      {items.length === 0 ? (
-        <div role="presentation">{empty}</div>
-      ) : (
-        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const item = items[row.index]!;
             const key = getKey(item);
@@ -123,8 +130,7 @@ export function VirtualListbox<T>(props: VirtualListboxProps<T>) {
               </div>
             );
           })}
-        </div>
-      )}
+      </div>
     </div>
   );
 }
