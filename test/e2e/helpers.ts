@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -352,3 +355,15 @@ export function playbookYaml(opts: { id: string; title: string; revisionId?: str
 }
 
 export const playbooksYaml = (...playbooks: string[]) => ['format: calma.playbooks', 'version: 1', 'playbooks:', ...playbooks, ''].join('\n');
+
+/** The text of a PDF as pdftotext reads it (poppler-utils), whitespace collapsed to single spaces. */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'calma-pdf-'));
+  try {
+    const file = join(dir, 'printed.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import {
@@ -13,6 +9,7 @@ import {
   grantClipboard,
   markClipboard,
   openConsole,
+  pdfText,
   readClipboard,
   setName,
   shipped,
@@ -129,16 +126,6 @@ test('copying a step\'s answer in a resolved incident shows the incident it reco
   await expect(summaryCards(page).getByRole('region', { name: 'Last public statement' })).toContainText('No public statement yet.');
 });
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'calma-summary-'));
-  try {
-    const file = join(dir, 'summary.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('summary export: text and Markdown on the clipboard, and a PDF, in English and in Spanish', async ({ page, context, appUrl }) => {
   await grantClipboard(context, appUrl);

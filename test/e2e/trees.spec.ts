@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import {
@@ -13,6 +9,7 @@ import {
   markClipboard,
   nav,
   openConsole,
+  pdfText,
   openPlaybooks,
   playbookDetail,
   readClipboard,
@@ -101,16 +98,6 @@ async function addNode(page: Page, what: { person?: string; role?: string }, min
   await form.getByRole('button', { name: 'Add', exact: true }).press('Enter');
 }
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'calma-tree-'));
-  try {
-    const file = join(dir, 'tree.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('build a tree by keyboard, see its warnings, print it; run it in an incident with an escalation', async ({ page, context, appUrl }) => {
   await grantClipboard(context, appUrl);
@@ -439,4 +426,10 @@ test('a playbook names its tree: declared incidents preselect it, activating sta
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(toast(page)).toHaveText('Summary copied as Markdown.');
   expect(await readClipboard(page)).toContain('Still to reach now:\n- Dani Vega, backup for Carla Ruiz\n');
+
+  // Printed for the executives, the running tree's figures and who to reach are on paper too.
+  const printed = pdfText(await page.pdf());
+  expect(printed).toMatch(/Call tree “Head office”, activated May 11, 2026, 10:0\d AM: 1 of 2 reached, 1 pending, 0 failed\./);
+  expect(printed).toContain('Still to reach now Dani Vega, backup for Carla Ruiz');
+  expect(printed).toContain('Call tree None chosen for this incident.');
 });
