@@ -182,3 +182,9 @@ test('the Content-Security-Policy blocks an injected inline script', async () =>
   expect(result.ran).toBe(false);
   expect(result.violations).toContain('script-src-elem');
 });
+
+test('the page is cross-origin isolated, so search answers come back through shared memory', async () => {
+  // app:// sends COOP and COEP (shared/security/isolation.ts); without them the search worker falls
+  // back to messages, which Chromium delivers a frame late after each keystroke.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+});
