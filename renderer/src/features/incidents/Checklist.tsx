@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useClock, useTicking } from '../../app/clock';
 import { useIntl } from 'react-intl';
 import type { ChecklistItem, Lang, LogEntry } from '@shared/domain';
@@ -20,7 +20,7 @@ interface Props {
   declaredAt: string;
   items: ChecklistItem[];
   /** The incident's log, where ticks and unticks record what they saw (for disputes). */
-  log: LogEntry[];
+  log: readonly LogEntry[];
   locale: Lang;
 }
 
@@ -251,15 +251,20 @@ function AddStep({ incidentId, declaredAt, nextOrder }: { incidentId: string; de
 /**
  * A step's instructions (Markdown), rendered only once they are shown: a checklist of hundreds of
  * steps would otherwise parse hundreds of documents to open. Open by default for the steps that
- * need doing now (due soon or overdue).
+ * need doing now (due soon or overdue); those are rendered just after the checklist first shows
+ * (a deferred value starting closed), so parsing them does not hold up opening the incident.
  */
 function StepHow({ text, open }: { text: string; open: boolean }) {
   const t = useT();
   const [shown, setShown] = useState(open);
+  const rendered = useDeferredValue(shown, false);
+  // The same element while the text is the same: the row re-renders as the list measures and
+  // scrolls, and parsing the Markdown again each time would be wasted.
+  const body = useMemo(() => <Markdown text={text} className="markdown small" />, [text]);
   return (
     <details className="step-how" open={shown} onToggle={(e) => setShown(e.currentTarget.open)}>
       <summary className="small">{t('incidents.how')}</summary>
-      {shown && <Markdown text={text} className="markdown small" />}
+      {rendered && body}
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Lang } from '@shared/domain';
+import type { Lang, LogEntry } from '@shared/domain';
 import { nextStatuses } from '@shared/incidents/statusMachine';
 import { formatDuration } from '@shared/incidents/offsets';
 import { useAnnouncer } from '../../app/announcer';
@@ -14,13 +14,16 @@ import { SEVERITY_LABEL, STATUS_LABEL } from './labels';
 import { LogComposer } from './LogComposer';
 import { newLogEntry } from '@shared/incidents/logEntry';
 import { Timeline } from './Timeline';
-import { useIncident } from './useIncidents';
+import { useIncident, useIncidentLog } from './useIncidents';
+
+const NO_ENTRIES: readonly LogEntry[] = [];
 
 /** Running an incident: its status, its checklist against the clock, its log and timeline. */
 export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
   const t = useT();
   const intl = useIntl();
   const rows = useIncident(id);
+  const [log, readMoreLog] = useIncidentLog(id);
   const { mutate } = useServices();
   const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
   const announce = useAnnouncer((s) => s.announce);
@@ -28,7 +31,7 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
   const calls = useIncidentCalls(id);
   if (rows === undefined) return <section className="detail" aria-busy="true" />;
   if (rows === null) return <section className="detail empty"><p>{t('incidents.gone')}</p></section>;
-  const { incident, items, log, copies } = rows;
+  const { incident, items, copies } = rows;
 
   const setStatus = async (status: (typeof incident)['status']) => {
     await mutate('incident.setStatus', { id, status, entry: newLogEntry({ incidentId: id, kind: 'status', by: userName, status }) });
@@ -62,10 +65,11 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
           <button type="button" onClick={() => showSummary(id)}>{t('incidents.openSummary')}</button>
         </div>
       </header>
-      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} log={log} locale={locale} />
+      {/* Disputes are found in the whole log; until it is read, the steps show without them. */}
+      <Checklist incidentId={id} declaredAt={incident.declaredAt} items={items} log={log?.complete ? log.entries : NO_ENTRIES} locale={locale} />
       <CallTreePanel incident={incident} calls={calls} />
-      <LogComposer incidentId={id} log={log} />
-      <Timeline incident={incident} log={log} copies={copies} items={items} calls={calls} locale={locale} />
+      <LogComposer incidentId={id} log={log?.entries ?? NO_ENTRIES} />
+      <Timeline incident={incident} log={log} onNearEnd={readMoreLog} copies={copies} items={items} calls={calls} locale={locale} />
     </section>
   );
 }

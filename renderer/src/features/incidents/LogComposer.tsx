@@ -10,7 +10,7 @@ import { newLogEntry } from '@shared/incidents/logEntry';
 const KINDS = ['note', 'decision', 'statement'] as const;
 
 /** Writes to the log: notes, decisions, statements issued by hand, and corrections of earlier entries. */
-export function LogComposer({ incidentId, log }: { incidentId: string; log: LogEntry[] }) {
+export function LogComposer({ incidentId, log }: { incidentId: string; log: readonly LogEntry[] }) {
   const t = useT();
   const { mutate } = useServices();
   const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
