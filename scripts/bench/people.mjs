@@ -20,7 +20,9 @@ export async function run(env) {
   await page.getByRole('navigation').getByRole('button', { name: 'People' }).click();
   await page.waitForFunction(() => /^[\d,]+ people$/.test(document.querySelector('#people-count')?.textContent ?? '') && document.querySelectorAll('.people-list [role=option]').length > 0);
   results.peopleShown = await page.locator('#people-count').textContent();
-  results.peopleSearch = (await measureTyping(env, { input: 'people-search', results: '.desk.people .results', queries: QUERIES, profile: 'people-search' })).summary;
+  const typing = await measureTyping(env, { input: 'people-search', results: '.desk.people .results', queries: QUERIES, profile: 'people-search' });
+  results.peopleSearch = typing.summary;
+  results.peopleSlowKeys = slowestKeys(typing.keys);
   const peopleInput = page.getByTestId('people-search');
   await peopleInput.fill('');
   await page.waitForFunction(() => document.querySelector('.desk.people .results')?.getAttribute('data-query') === '');
@@ -38,6 +40,20 @@ export async function run(env) {
     deltas.sort((a, b) => a - b);
     return { maxFrameMs: deltas.at(-1), p95FrameMs: deltas[Math.floor(deltas.length * 0.95)], frames: deltas.length, scrolledTo: scroller.scrollTop, height: scroller.scrollHeight };
   });
+}
+
+/**
+ * The keystrokes that took longest to reach the DOM, with what the box held: measureTyping records
+ * one keydown per key typed and one per clearing of the box (fill('') presses Delete), in order.
+ */
+function slowestKeys(keys, count = 6) {
+  const typed = QUERIES.flatMap((q) => ['(cleared)', ...Array.from(q, (_, i) => q.slice(0, i + 1))]);
+  if (typed.length !== keys.length) return [];
+  return keys
+    .map((k, i) => ({ query: typed[i], ms: k.dom === undefined ? undefined : k.dom - k.t0 }))
+    .filter((k) => k.ms !== undefined)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
 }
 
 export function rows(results) {
@@ -76,5 +92,6 @@ export function details(results) {
   return [
     `People import: plan (parse, validate, duplicates, backups) ${ms(imp.planMs)} = ${Math.round(imp.rows / (imp.planMs / 1000)).toLocaleString('en')} rows/s, ${(imp.planMs / imp.bareMs).toFixed(1)}x the bare parse; the people.import mutations (parts, one transaction) ${ms(imp.writeMs)} vs raw IndexedDB puts of the same rows ${ms(imp.rawPutMs)} (${(imp.writeMs / imp.rawPutMs).toFixed(2)}x)`,
     `People: index build ${ms(results.peopleIndex.buildMs)}; keystroke → DOM updated p50 ${ms(results.peopleSearch.domP50)}, p95 ${ms(results.peopleSearch.domP95)} (${results.peopleSearch.n} keystrokes, worst ${ms(results.peopleSearch.max)}); CSV ${(imp.bytes / 1024 / 1024).toFixed(1)} MB`,
+    `People: slowest keystrokes → DOM: ${results.peopleSlowKeys.map((k) => `${JSON.stringify(k.query)} ${ms(k.ms)}`).join(', ') || 'not matched to the queries typed'}`,
   ];
 }

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { PeopleIndex } from '../../../renderer/src/features/people/peopleIndex';
+import type { Person } from '../../../shared/domain';
+import { nameText, PeopleIndex, personSearchText, queryTerms } from '../../../renderer/src/features/people/peopleIndex';
 import { changedFields, formOf, readForm } from '../../../renderer/src/features/people/personForm';
 import { foldText } from '../../../shared/text/fold';
 import { person } from './people';
@@ -64,6 +65,86 @@ describe('searching the directory', () => {
       // A plain containment check agrees with the index, except for phone digits (which the index also matches).
       if (words.every((w) => text.includes(w))) expect(found.has(p.id)).toBe(true);
     }
+  });
+});
+
+/**
+ * The simple scan the index must agree with: everyone whose search text contains every term, in
+ * name order, those with a name word starting with the first term first.
+ */
+function scan(index: PeopleIndex, label: (role: string) => string, query: string): string[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return index.people.map((p) => p.id);
+  const matches = index.people.filter((p) => terms.every((t) => personSearchText(p, label).includes(t)));
+  const named = (p: Person) => nameText(p).includes(` ${terms[0]}`);
+  return [...matches.filter(named), ...matches.filter((p) => !named(p))].map((p) => p.id);
+}
+
+// Small alphabets and a few words, so that names, phones, emails and queries share pieces often.
+const letters = fc.constantFrom(...'lucia ferLUÍñ', 'é', 'á', 'Σ', '\u0301', '中');
+const digits = fc.constantFrom(...'600 11+()-');
+const word = fc.oneof(fc.constantFrom('Lucía', 'Luis', 'Ana', 'Ferrer', 'Alba', 'Ibáñez', 'Cal', 'LUCAS', 'ΣΑΣ'), fc.string({ unit: letters, minLength: 1, maxLength: 6 }));
+const LABEL: Record<string, string> = { spokesperson: 'Portavoz', legal: 'Legal', it: 'Informática' };
+const label = (r: string) => LABEL[r] ?? r;
+const directoryArb = fc
+  .array(
+    fc.record({
+      name: fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' ')),
+      roles: fc.subarray(['spokesperson', 'legal', 'it', 'lucía-lead']),
+      phones: fc.array(fc.string({ unit: digits, minLength: 1, maxLength: 9 }), { maxLength: 2 }),
+      email: fc.string({ unit: fc.constantFrom(...'luca@.6'), maxLength: 6 }),
+      deleted: fc.boolean(),
+    }),
+    { maxLength: 40 },
+  )
+  .map((rows) => rows.map((r, i) => person({ id: `p${i}`, ...r })));
+const queryArb = fc.oneof(
+  fc.string({ unit: fc.oneof(letters, digits, fc.constantFrom(...'@.\u0001\t')), maxLength: 8 }),
+  fc.array(fc.constantFrom('l', 'lu', 'luc', 'a', 'an', 'fe', 'ferr', 'A', '6', '600 1', '60-01', '@', 'í', 'Σ', ' '), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join('')),
+  // Several words: the first orders the matches, the others narrow them.
+  fc.array(fc.constantFrom('l', 'lu', 'a', 'f', 'i', 'Σ', '6', '1', '@', 'portavoz', 'leg', 'lead'), { minLength: 2, maxLength: 3 }).map((words) => words.join(' ')),
+);
+
+describe('the index agrees with a scan of every person', () => {
+  test.prop([directoryArb, fc.array(queryArb, { minLength: 1, maxLength: 8 })])('a fresh index finds what the scan finds, in its order', (directory, queries) => {
+    for (const q of queries) {
+      const index = new PeopleIndex(directory, label, 'es');
+      expect(index.search(q).map((p) => p.id)).toEqual(scan(index, label, q));
+    }
+  });
+
+  test.prop([directoryArb, fc.array(queryArb, { minLength: 1, maxLength: 5 })])(
+    'one index typed into, a key at a time, then erased, agrees with the scan at every keystroke',
+    (directory, queries) => {
+      const index = new PeopleIndex(directory, label, 'es');
+      for (const q of queries) {
+        const keystrokes = [...Array.from(q, (_, i) => q.slice(0, i + 1)), ...Array.from(q, (_, i) => q.slice(0, q.length - i - 1))];
+        for (const typed of keystrokes) expect(index.search(typed).map((p) => p.id)).toEqual(scan(index, label, typed));
+      }
+    },
+  );
+
+  it('agrees on the example directory: phones written any way, role labels, accents, single characters', () => {
+    const index = new PeopleIndex(directory, (r) => LABELS[r] ?? r, 'es');
+    for (const q of ['600-111', '(91) 555', '+34600', 'PORTA', 'ibañ', 'ferrer lucia', 'l', 'a', 'e', '6', '@', '']) {
+      expect(index.search(q).map((p) => p.id)).toEqual(scan(index, (r) => LABELS[r] ?? r, q));
+    }
+    // One letter: names with a word starting with it, then everyone else holding it, each in name order.
+    expect(names('l')).toEqual(['Ana Lucientes', 'Lucía Ferrer', 'Álvaro Ruiz', 'Bea Alba', 'Carmen Ibáñez']);
+  });
+
+  it('puts the named first when the other words leave fewer matches than names with that initial', () => {
+    const few = new PeopleIndex(
+      [
+        person({ id: 'ana', name: 'Ana Ruiz', roles: ['legal'], phones: ['600'] }),
+        person({ id: 'luis', name: 'Luis Vera', phones: ['611'] }),
+        person({ id: 'lola', name: 'Lola Paz' }),
+        person({ id: 'lucas', name: 'Lucas Gil' }),
+      ],
+      label,
+      'es',
+    );
+    expect(few.search('l 6').map((p) => p.id)).toEqual(['luis', 'ana']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal } from 'react-aria-components';
 import { MutationError } from '@shared/mutations/error';
 import { buildImport, type Duplicate, type DuplicateChoice, type ImportPlan } from '@shared/people/importPlan';
@@ -17,9 +17,10 @@ const CHOICES: DuplicateChoice[] = ['merge', 'keep', 'skip'];
  * The preview of an import. A file with any problem lists them all (line, column, field, reason)
  * and cannot be imported. Otherwise it shows who would be added and, for each duplicate, lets the
  * user merge it into the person it matches, keep both, or skip it; Import writes everything in one
- * local transaction (writeImport.ts), Cancel writes nothing.
+ * local transaction (writeImport.ts), Cancel writes nothing. Memoized: it reads its own state from
+ * the store, so the People view's keystrokes need not re-render it.
  */
-export function ImportPeopleDialog() {
+export const ImportPeopleDialog = memo(function ImportPeopleDialog() {
   const plan = usePeopleUi((s) => s.plan);
   const preview = usePeopleUi((s) => s.preview);
   return (
@@ -29,7 +30,7 @@ export function ImportPeopleDialog() {
       </Dialog>
     </Modal>
   );
-}
+});
 
 function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
   const t = useT();

@@ -1,10 +1,18 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Person } from '@shared/domain';
 import { useT } from '../../i18n/I18nProvider';
 import { VirtualListbox } from '../../ui/VirtualListbox';
 import { roleLabel } from '../incidents/labels';
 
 const ROW_HEIGHT = 56;
+
+/** What rows say besides the person, in the current language. */
+interface RowWords {
+  role(role: string): string;
+  list: string;
+  left: string;
+  noDetails: string;
+}
 
 /**
  * The directory as a keyboard listbox that renders only the rows on screen, so 10,000 people
@@ -19,12 +27,22 @@ export const PeopleList = memo(function PeopleList(props: {
   emptyText: string;
 }) {
   const t = useT();
+  // Row texts that only change with the language, formatted once rather than per row per keystroke.
+  const words = useMemo((): RowWords => {
+    const roles = new Map<string, string>();
+    return {
+      role: (r: string) => roles.get(r) ?? roles.set(r, roleLabel(r, t)).get(r)!,
+      list: t('people.list'),
+      left: t('people.leftBadge'),
+      noDetails: t('people.noDetails'),
+    };
+  }, [t]);
   // A listbox with no option is invalid ARIA (axe: aria-required-children): say so in plain text instead.
   if (props.people.length === 0) return <p className="empty">{props.emptyText}</p>;
   return (
     <VirtualListbox
       items={props.people}
-      label={t('people.list')}
+      label={words.list}
       className="people-list"
       optionClassName="person-row"
       rowHeight={ROW_HEIGHT}
@@ -34,17 +52,25 @@ export const PeopleList = memo(function PeopleList(props: {
       onSelect={props.onSelect}
       onAction={props.onAction}
       empty={<p className="empty">{props.emptyText}</p>}
-      renderItem={(p) => (
-        <>
-          <span className="person-row-name">
-            <span className="person-row-title">{p.name}</span>
-            {p.left && <span className="badge badge-expired">{t('people.leftBadge')}</span>}
-          </span>
-          <span className="person-row-meta">
-            {[p.roles.map((r) => roleLabel(r, t)).join(', '), p.phones[0], p.email].filter(Boolean).join(' · ') || t('people.noDetails')}
-          </span>
-        </>
-      )}
+      renderItem={(p) => <PersonRow person={p} words={words} />}
     />
+  );
+});
+
+/**
+ * One row's content. Memoized: a keystroke that keeps someone on screen re-renders their row's
+ * frame (position, size of the list) but not its texts.
+ */
+const PersonRow = memo(function PersonRow({ person: p, words }: { person: Person; words: RowWords }) {
+  return (
+    <>
+      <span className="person-row-name">
+        <span className="person-row-title">{p.name}</span>
+        {p.left && <span className="badge badge-expired">{words.left}</span>}
+      </span>
+      <span className="person-row-meta">
+        {[p.roles.map(words.role).join(', '), p.phones[0], p.email].filter(Boolean).join(' · ') || words.noDetails}
+      </span>
+    </>
   );
 });

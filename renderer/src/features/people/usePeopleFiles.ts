@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Lang } from '@shared/domain';
 import { serializePeopleCsv } from '@shared/people/csv';
 import { importKindOf, planImport } from '@shared/people/importPlan';
@@ -23,34 +24,37 @@ export function usePeopleFiles(locale: Lang) {
   const announce = useAnnouncer((s) => s.announce);
   const preview = usePeopleUi((s) => s.preview);
 
-  const everyone = async () => {
-    const people = await db.people.toArray();
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    return { directory: people, live: people.filter((p) => !p.deleted).sort((a, b) => collator.compare(a.name, b.name)) };
-  };
+  // One object per language and services: the People view's toolbar is built once, not per keystroke.
+  return useMemo(() => {
+    const everyone = async () => {
+      const people = await db.people.toArray();
+      const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+      return { directory: people, live: people.filter((p) => !p.deleted).sort((a, b) => collator.compare(a.name, b.name)) };
+    };
 
-  const save = async (suggestedName: string, text: string, filters: typeof CSV_FILTERS) => {
-    const saved = await host.saveTextFile(t('people.export.title'), suggestedName, text, filters);
-    if (saved) announce(t('people.export.done'));
-  };
-  const stamp = () => new Date().toISOString().slice(0, 10);
+    const save = async (suggestedName: string, text: string, filters: typeof CSV_FILTERS) => {
+      const saved = await host.saveTextFile(t('people.export.title'), suggestedName, text, filters);
+      if (saved) announce(t('people.export.done'));
+    };
+    const stamp = () => new Date().toISOString().slice(0, 10);
 
-  return {
-    async importFile() {
-      const file = await host.openTextFile(t('people.import.pickTitle'), IMPORT_FILTERS);
-      if (!file) return;
-      // A file named otherwise is a vCard if it says so, CSV if not.
-      const kind = importKindOf(file.name) ?? (/^\s*BEGIN:VCARD/im.test(file.text.slice(0, 4096)) ? 'vcard' : 'csv');
-      const { directory } = await everyone();
-      preview(planImport({ file: file.name, text: file.text, kind, directory, defaultTimeZone: deviceTimeZone(), newId: () => uuidv7() }));
-    },
-    async exportCsv() {
-      const { directory, live } = await everyone();
-      await save(`calma-people-${stamp()}.csv`, serializePeopleCsv(live, { lang: locale, directory }), CSV_FILTERS);
-    },
-    async exportVcard() {
-      const { directory, live } = await everyone();
-      await save(`calma-people-${stamp()}.vcf`, serializePeopleVcard(live, directory), VCARD_FILTERS);
-    },
-  };
+    return {
+      async importFile() {
+        const file = await host.openTextFile(t('people.import.pickTitle'), IMPORT_FILTERS);
+        if (!file) return;
+        // A file named otherwise is a vCard if it says so, CSV if not.
+        const kind = importKindOf(file.name) ?? (/^\s*BEGIN:VCARD/im.test(file.text.slice(0, 4096)) ? 'vcard' : 'csv');
+        const { directory } = await everyone();
+        preview(planImport({ file: file.name, text: file.text, kind, directory, defaultTimeZone: deviceTimeZone(), newId: () => uuidv7() }));
+      },
+      async exportCsv() {
+        const { directory, live } = await everyone();
+        await save(`calma-people-${stamp()}.csv`, serializePeopleCsv(live, { lang: locale, directory }), CSV_FILTERS);
+      },
+      async exportVcard() {
+        const { directory, live } = await everyone();
+        await save(`calma-people-${stamp()}.vcf`, serializePeopleVcard(live, directory), VCARD_FILTERS);
+      },
+    };
+  }, [t, db, host, announce, preview, locale]);
 }
