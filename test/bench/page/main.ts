@@ -93,6 +93,24 @@ const bench = {
     mountBareSearchBox((text) => (text.trim() === '' ? [] : index.search(foldText(text), { limit: 100 }).map((id) => titles.get(String(id)) ?? '')));
   },
 
+  /**
+   * Replaces the page with a bare search box over the same directory: a plain scan of one folded
+   * string per person for every typed word, no framework (see bareSearchBox.ts). The floor for the
+   * People screen's keystroke → screen time.
+   */
+  mountBarePeopleSearch(count: number) {
+    const people = generatePeople(count);
+    const texts = people.map((p) => foldText([p.name, ...p.roles, ...p.phones, p.email].join(' ')));
+    mountBareSearchBox((text) => {
+      const words = foldText(text).split(/\s+/).filter((w) => w !== '');
+      const names: string[] = [];
+      texts.forEach((t, i) => {
+        if (words.every((w) => t.includes(w))) names.push(people[i]!.name);
+      });
+      return names;
+    });
+  },
+
   /** Calma's own index class (what the search worker runs), same data and queries, no UI. */
   calmaIndex(count: number, queries: string[]) {
     const index = new AnswerIndex();
