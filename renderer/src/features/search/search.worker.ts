@@ -65,6 +65,16 @@ new BroadcastChannel(CHANGES_CHANNEL).onmessage = (event: MessageEvent<ChangedId
 
 let slot: ReplySlotWriter | null = null;
 
+/** Whether the answer went into the slot; if writing failed, it goes by message instead of nowhere. */
+function writeToSlot(writer: ReplySlotWriter, seq: number, reply: SearchReply): boolean {
+  try {
+    return writer.write(seq, reply);
+  } catch (error) {
+    console.error('search worker: could not write to the reply slot', error);
+    return false;
+  }
+}
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'reply-slot') {
@@ -74,7 +84,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const receivedAt = performance.timeOrigin + performance.now();
   const result = { ...index.query(message.query), complete };
   const reply: SearchReply = { result, timing: { receivedAt, repliedAt: performance.timeOrigin + performance.now() } };
-  if (slot?.write(message.seq, reply)) return;
+  if (slot && writeToSlot(slot, message.seq, reply)) return;
   slot?.sentByMessage(message.seq);
   post({ type: 'result', seq: message.seq, reply });
 };
