@@ -87,6 +87,54 @@ describe('the reply slot', () => {
     );
   });
 
+  describe('waiting on this thread (replyWithin)', () => {
+    /** A clock that moves 1 ms per reading, so a wait ends without real time passing. */
+    const ticking = () => {
+      let now = 0;
+      const clock = () => (now += 1);
+      return Object.assign(clock, { readings: () => now });
+    };
+
+    it('gives an answer already written, and null for one that went by message or was overtaken', () => {
+      const { writer, reader } = slot();
+      writer.write(1, { n: 1 });
+      expect(reader.replyWithin(1, 5, ticking())).toEqual({ n: 1 });
+      writer.sentByMessage(2);
+      expect(reader.replyWithin(2, 5, ticking())).toBeNull();
+      writer.write(4, { n: 4 });
+      expect(reader.replyWithin(3, 5, ticking())).toBeNull();
+    });
+
+    it('gives up after its time when no answer comes, and the answer still reaches a later reply()', async () => {
+      const { writer, reader } = slot();
+      const clock = ticking();
+      expect(reader.replyWithin(1, 20, clock)).toBeUndefined();
+      expect(clock.readings()).toBeGreaterThanOrEqual(20);
+      const later = reader.reply(1);
+      writer.write(1, { n: 1 });
+      expect(await later).toEqual({ n: 1 });
+    });
+
+    it('does not wait while the worker says it is busy indexing, and waits again once it is not', () => {
+      const { writer, reader } = slot();
+      writer.setBusy(true);
+      const clock = ticking();
+      expect(reader.replyWithin(1, 1000, clock)).toBeUndefined();
+      expect(clock.readings()).toBeLessThan(5);
+      writer.setBusy(false);
+      const idle = ticking();
+      expect(reader.replyWithin(1, 50, idle)).toBeUndefined();
+      expect(idle.readings()).toBeGreaterThanOrEqual(50);
+    });
+
+    it('still gives an answer written while the worker was busy', () => {
+      const { writer, reader } = slot();
+      writer.setBusy(true);
+      writer.write(1, { n: 1 });
+      expect(reader.replyWithin(1, 5, ticking())).toEqual({ n: 1 });
+    });
+  });
+
   it('is used only where the page is cross-origin isolated', () => {
     expect(canShareMemory({ crossOriginIsolated: true })).toBe(true);
     expect(canShareMemory({ crossOriginIsolated: false })).toBe(false);

@@ -10,9 +10,10 @@ const timing = { receivedAt: Date.now(), repliedAt: Date.now() };
 
 /**
  * A stand-in for the search worker that answers like the real one: in the reply slot when it has
- * one and the answer fits (`fits`), else by message. `hold` keeps queries until `answerAll()`.
+ * one and the answer fits (`fits`), else by message. `hold` keeps queries until `answerAll()`;
+ * `atOnce` answers inside postMessage, as a worker on another thread may while the page waits.
  */
-function fakeWorker({ fits = () => true, hold = false }: { fits?: (text: string) => boolean; hold?: boolean } = {}) {
+function fakeWorker({ fits = () => true, hold = false, atOnce = false }: { fits?: (text: string) => boolean; hold?: boolean; atOnce?: boolean } = {}) {
   let slot: ReplySlotWriter | null = null;
   const held: Extract<ToWorker, { type: 'query' }>[] = [];
   const port: SearchWorkerPort & { emit(message: FromWorker): void; answerAll(): void } = {
@@ -26,6 +27,7 @@ function fakeWorker({ fits = () => true, hold = false }: { fits?: (text: string)
     postMessage(message: ToWorker) {
       if (message.type === 'reply-slot') slot = new ReplySlotWriter(message.buffer);
       else if (hold) held.push(message);
+      else if (atOnce) answer(message);
       else queueMicrotask(() => answer(message));
     },
   };
@@ -72,6 +74,37 @@ describe('the search client', () => {
     expect(await second).toEqual(resultFor('cr'));
     // By message every query gets its own answer; in the slot the older one was overwritten.
     expect(await first).toEqual(shareMemory ? null : resultFor('c'));
+  });
+
+  describe('asking from the input event (queryWithin)', () => {
+    it('has the answer at once when the worker answers in time', async () => {
+      const client = createSearchClient(fakeWorker({ atOnce: true }), { shareMemory: true });
+      expect(client.queryWithin(query('crisis'), 50)).toEqual({ now: true, result: resultFor('crisis') });
+    });
+
+    it('hands over a promise when the answer is late, which the answer then keeps', async () => {
+      const worker = fakeWorker({ hold: true });
+      const client = createSearchClient(worker, { shareMemory: true });
+      const quick = client.queryWithin(query('crisis'), 2);
+      expect(quick.now).toBe(false);
+      worker.answerAll();
+      expect(quick.now === false && (await quick.later)).toEqual(resultFor('crisis'));
+    });
+
+    it('hands over a promise when the answer went by message', async () => {
+      const client = createSearchClient(fakeWorker({ atOnce: true, fits: () => false }), { shareMemory: true });
+      const quick = client.queryWithin(query('long'), 50);
+      expect(quick.now === false && (await quick.later)).toEqual(resultFor('long'));
+    });
+
+    it('never waits where the page cannot share memory', async () => {
+      const worker = fakeWorker({ hold: true });
+      const client = createSearchClient(worker, { shareMemory: false });
+      const quick = client.queryWithin(query('crisis'), 60_000);
+      expect(quick.now).toBe(false);
+      worker.answerAll();
+      expect(quick.now === false && (await quick.later)).toEqual(resultFor('crisis'));
+    });
   });
 
   it('keeps the index status and tells subscribers', () => {

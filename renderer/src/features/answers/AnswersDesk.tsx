@@ -16,9 +16,9 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
   const setQuery = useSession((s) => s.setQuery);
   const filters = useSession((s) => s.filters);
   const openEditor = useSession((s) => s.openEditor);
-  const { result, resultText, status, run } = useAnswerSearch(initialQuery, filters, locale);
+  const { result, resultText, status, type } = useAnswerSearch(initialQuery, filters, locale);
   const search = (text: string) => {
-    run(text);
+    type(text);
     setQuery(text);
   };
 

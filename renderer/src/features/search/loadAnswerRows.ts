@@ -12,15 +12,20 @@ export interface AnswerRows {
 /**
  * The next `size` answers after `afterId` (in id order) with their history, read in one
  * transaction. The index is built page by page so that it can answer queries while it grows.
+ *
+ * The page's answers are all the answers whose ids lie between its first and its last, so their
+ * revisions and approvals are read as two key ranges rather than looked up id by id: two reads
+ * instead of hundreds of index seeks, which is most of what the first page costs at start-up.
  */
 export async function loadAnswerPage(db: CalmaDatabase, afterId: string | null, size: number): Promise<AnswerRows[]> {
   return db.transaction('r', db.answers, db.answerRevisions, db.approvals, async () => {
     const answers = await (afterId === null ? db.answers.orderBy('id') : db.answers.where('id').above(afterId)).limit(size).toArray();
     if (answers.length === 0) return [];
-    const ids = answers.map((a) => a.id);
+    const first = answers[0]!.id;
+    const last = answers.at(-1)!.id;
     const [revisions, approvals] = await Promise.all([
-      db.answerRevisions.where('answerId').anyOf(ids).toArray(),
-      db.approvals.where('[subject+subjectId]').anyOf(ids.map((id) => ['answer', id])).toArray(),
+      db.answerRevisions.where('answerId').between(first, last, true, true).toArray(),
+      db.approvals.where('[subject+subjectId]').between(['answer', first], ['answer', last], true, true).toArray(),
     ]);
     const revisionsBy = groupBy(revisions, (r) => r.answerId);
     const approvalsBy = groupBy(approvals, (a) => a.subjectId);

@@ -14,16 +14,23 @@
  * shared/security/isolation.ts). Where it is not, or an answer does not fit, the worker posts the
  * answer as a message as before.
  *
- * Layout: two Int32 cells, then the bytes of the answer as UTF-8 JSON.
+ * The console may also wait for an answer on its own thread, for a few milliseconds, inside the
+ * input event (`replyWithin`): then the results are in the DOM before Chromium renders the frame
+ * with the typed letter, as if the search ran on the console's thread. The worker says when it is
+ * busy indexing, so the console does not wait for an answer that cannot come in time.
+ *
+ * Layout: three Int32 cells (and one spare, for alignment), then the bytes of the answer as UTF-8 JSON.
  * - SEQ: the query number whose answer the bytes hold; WRITING while the worker writes.
  * - LENGTH: how many bytes; SENT_BY_MESSAGE if that query's answer went by message instead.
+ * - BUSY: 1 while the worker is indexing and cannot answer at once, else 0.
  * The console copies the bytes and then reads SEQ again: if the worker started another answer
  * meanwhile, the copy may be torn and is dropped (a seqlock), and the newer answer is the one
  * wanted anyway.
  */
 const SEQ = 0;
 const LENGTH = 1;
-const HEADER_BYTES = 8;
+const BUSY = 2;
+const HEADER_BYTES = 16;
 const WRITING = 0;
 const SENT_BY_MESSAGE = -1;
 
@@ -45,7 +52,7 @@ abstract class ReplySlot {
   protected readonly body: Uint8Array;
 
   constructor(buffer: SharedArrayBuffer) {
-    this.header = new Int32Array(buffer, 0, 2);
+    this.header = new Int32Array(buffer, 0, 3);
     this.body = new Uint8Array(buffer, HEADER_BYTES);
   }
 }
@@ -71,6 +78,11 @@ export class ReplySlotWriter extends ReplySlot {
     this.publish(seq, SENT_BY_MESSAGE);
   }
 
+  /** Says whether the worker is busy (indexing) and would answer a query only once that is done. */
+  setBusy(busy: boolean): void {
+    Atomics.store(this.header, BUSY, busy ? 1 : 0);
+  }
+
   private publish(seq: number, length: number): void {
     Atomics.store(this.header, LENGTH, length);
     Atomics.store(this.header, SEQ, seq);
@@ -88,18 +100,44 @@ export class ReplySlotReader extends ReplySlot {
    */
   async reply(seq: number): Promise<unknown> {
     for (;;) {
-      const current = Atomics.load(this.header, SEQ);
-      if (current === seq) {
-        const length = Atomics.load(this.header, LENGTH);
-        if (length === SENT_BY_MESSAGE) return null;
-        // A copy first: TextDecoder refuses shared memory, and the check below needs a still copy.
-        const copy = this.body.slice(0, length);
-        if (Atomics.load(this.header, SEQ) === seq) return JSON.parse(this.decoder.decode(copy)) as unknown;
-        continue;
-      }
-      if (current > seq) return null;
-      const waiting = Atomics.waitAsync(this.header, SEQ, current);
+      const found = this.peek(seq);
+      if (found.state === 'answer') return found.value;
+      if (found.state === 'elsewhere') return null;
+      const waiting = Atomics.waitAsync(this.header, SEQ, found.seq);
       if (waiting.async) await waiting.value;
+    }
+  }
+
+  /**
+   * Waits on this thread, blocking it, for at most `ms` for the answer to query `seq`: the answer,
+   * null as in `reply`, or undefined if it did not come in time or the worker is busy indexing (it
+   * would not answer in time, so waiting would only hold the thread).
+   *
+   * A spin, not Atomics.wait: a page's main thread may not block in Atomics.wait. It is meant for
+   * the few milliseconds a query takes, spent where the thread would otherwise sit idle until the
+   * answer came anyway.
+   */
+  replyWithin(seq: number, ms: number, clock: () => number = () => performance.now()): unknown {
+    const deadline = clock() + ms;
+    for (;;) {
+      const found = this.peek(seq);
+      if (found.state === 'answer') return found.value;
+      if (found.state === 'elsewhere') return null;
+      if (Atomics.load(this.header, BUSY) === 1 || clock() >= deadline) return undefined;
+    }
+  }
+
+  /** What the slot holds for query `seq` right now. */
+  private peek(seq: number): { state: 'answer'; value: unknown } | { state: 'elsewhere' } | { state: 'pending'; seq: number } {
+    for (;;) {
+      const current = Atomics.load(this.header, SEQ);
+      if (current > seq) return { state: 'elsewhere' };
+      if (current !== seq) return { state: 'pending', seq: current };
+      const length = Atomics.load(this.header, LENGTH);
+      if (length === SENT_BY_MESSAGE) return { state: 'elsewhere' };
+      // A copy first: TextDecoder refuses shared memory, and the check below needs a still copy.
+      const copy = this.body.slice(0, length);
+      if (Atomics.load(this.header, SEQ) === seq) return { state: 'answer', value: JSON.parse(this.decoder.decode(copy)) as unknown };
     }
   }
 }

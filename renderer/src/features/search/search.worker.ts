@@ -24,6 +24,18 @@ const index = new AnswerIndex();
 let complete = false;
 const post = (message: FromWorker) => self.postMessage(message);
 
+let slot: ReplySlotWriter | null = null;
+
+/** Index work, during which queries wait: the slot says so, so the console does not wait for them. */
+function indexing(work: () => void): void {
+  slot?.setBusy(true);
+  try {
+    work();
+  } finally {
+    slot?.setBusy(false);
+  }
+}
+
 // Every change to the index (a page of the first build, a re-index after a commit) runs in this one
 // queue, in order, so a page read before a commit can never overwrite what that commit re-indexed.
 let queue: Promise<unknown> = Promise.resolve();
@@ -35,17 +47,22 @@ function enqueue<T>(job: () => Promise<T>): Promise<T> {
 
 async function build(): Promise<void> {
   const started = performance.now();
-  const total = await db.answers.count();
+  // Counted alongside the first page, not before it: the count is only for the progress shown.
+  const counting = db.answers.count();
+  // A failing count fails the page reads too, and that is reported; this one need not be.
+  counting.catch(() => undefined);
   let after: string | null = null;
   for (;;) {
     const indexed = await enqueue(async () => {
       const page = await loadAnswerPage(db, after, after === null ? FIRST_PAGE : PAGE);
-      for (const { answer, revisions, approvals } of page) index.upsert(answer, revisions, approvals);
+      indexing(() => {
+        for (const { answer, revisions, approvals } of page) index.upsert(answer, revisions, approvals);
+      });
       return page.at(-1)?.answer.id ?? null;
     });
     if (indexed === null) break;
     after = indexed;
-    post({ type: 'progress', indexed: index.size, total });
+    post({ type: 'progress', indexed: index.size, total: await counting });
   }
   complete = true;
   post({ type: 'ready', count: index.size, millis: performance.now() - started });
@@ -55,15 +72,15 @@ function reindex(touched: ChangedIds): void {
   if (!touchesAnswers(touched)) return;
   void enqueue(async () => {
     const { rows, missing } = await loadChangedAnswerRows(db, touched);
-    for (const { answer, revisions, approvals } of rows) index.upsert(answer, revisions, approvals);
-    for (const id of missing) index.remove(id);
+    indexing(() => {
+      for (const { answer, revisions, approvals } of rows) index.upsert(answer, revisions, approvals);
+      for (const id of missing) index.remove(id);
+    });
     post({ type: 'reindexed', count: index.size });
   });
 }
 
 new BroadcastChannel(CHANGES_CHANNEL).onmessage = (event: MessageEvent<ChangedIds>) => reindex(event.data);
-
-let slot: ReplySlotWriter | null = null;
 
 /** Whether the answer went into the slot; if writing failed, it goes by message instead of nowhere. */
 function writeToSlot(writer: ReplySlotWriter, seq: number, reply: SearchReply): boolean {

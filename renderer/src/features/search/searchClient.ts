@@ -12,9 +12,18 @@ export interface SearchStatus {
   error: string | null;
 }
 
+/** What `queryWithin` gives: the answer now, or the promise of it (as `query` would). */
+export type QuickAnswer = { now: true; result: AnswerQueryResult | null } | { now: false; later: Promise<AnswerQueryResult | null> };
+
 export interface SearchClient {
   /** The answer, or null if a newer query was answered first (only the latest answer matters). */
   query(query: AnswerQuery): Promise<AnswerQueryResult | null>;
+  /**
+   * Asks, then waits for the answer on this thread for at most `ms` (see ReplySlotReader.replyWithin).
+   * Made for the search box's input event: an answer that comes in time reaches the DOM in the same
+   * frame as the typed letter. Without shared memory it never waits.
+   */
+  queryWithin(query: AnswerQuery, ms: number): QuickAnswer;
   status(): SearchStatus;
   subscribe(listener: () => void): () => void;
 }
@@ -64,18 +73,35 @@ export function createSearchClient(worker: SearchWorkerPort, { shareMemory = can
     else setStatus({ error: message.message });
   };
 
+  const ask = (query: AnswerQuery) => {
+    seq += 1;
+    const mine = seq;
+    const answered = new Promise<AnswerQueryResult | null>((resolve) => waiting.set(mine, resolve));
+    performance.mark('calma:search-sent');
+    send({ type: 'query', seq: mine, query });
+    return { mine, answered };
+  };
+  const watchSlot = (mine: number) =>
+    void slot?.reply(mine).then((reply) => {
+      if (reply) settle(mine, reply as SearchReply);
+    });
+
   return {
     query(query) {
-      seq += 1;
-      const mine = seq;
-      return new Promise((resolve) => {
-        waiting.set(mine, resolve);
-        performance.mark('calma:search-sent');
-        send({ type: 'query', seq: mine, query });
-        void slot?.reply(mine).then((reply) => {
-          if (reply) settle(mine, reply as SearchReply);
-        });
-      });
+      const { mine, answered } = ask(query);
+      watchSlot(mine);
+      return answered;
+    },
+    queryWithin(query, ms) {
+      const { mine, answered } = ask(query);
+      const reply = slot?.replyWithin(mine, ms) as SearchReply | null | undefined;
+      if (reply) {
+        settle(mine, reply);
+        return { now: true, result: reply.result };
+      }
+      // Gone by message or still coming: the usual paths deliver it.
+      if (reply === undefined) watchSlot(mine);
+      return { now: false, later: answered };
     },
     status: () => status,
     subscribe(listener) {
