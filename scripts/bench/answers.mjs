@@ -24,23 +24,29 @@ export async function run(env) {
   await page.evaluate((n) => window.calmaBench.mountBareAnswerSearch(n), COUNT);
   results.bareTyping = (await measureTyping(env, { input: 'bare-search', results: '.bare-results', queries: QUERIES, profile: 'search-bare' })).summary;
 
-  // The console itself, on the database just filled: time from navigation to usable.
-  await page.goto(`${server.url}renderer/index.html`);
-  const shellMs = await page.waitForFunction(() => document.querySelector('[data-testid="desk-search"]') && performance.now(), null, { polling: 'raf' }).then((h) => h.jsonValue());
-  const firstResultsMs = await page
-    .waitForFunction(() => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) > 0 && performance.now(), null, { polling: 'raf', timeout: 120_000 })
-    .then((h) => h.jsonValue());
-  const readyMs = await page
-    .waitForFunction((n) => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) >= n && performance.now(), COUNT, { polling: 'raf', timeout: 120_000 })
-    .then((h) => h.jsonValue());
+  // The console itself, on the database just filled: time from navigation to usable. Measured
+  // twice: right after the import (IndexedDB still settling the bulk write, nothing cached yet) and
+  // on a second start, which is what a person opening the console on a later day meets.
+  const afterImport = await measureStart(page, server, { untilIndexed: true });
   const longest = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('longtask').map((e) => e.duration)));
   const sharedMemory = await page.evaluate(() => crossOriginIsolated);
-  results.startup = { shellMs, firstResultsMs, searchReadyMs: readyMs, longestTaskMs: longest, sharedMemory };
+  const again = await measureStart(page, server, { untilIndexed: true });
+  results.startup = { ...afterImport, longestTaskMs: longest, sharedMemory, again };
 
   // Keystroke to results on screen, and where each keystroke's time went.
   const typed = await measureTyping(env, { input: 'desk-search', results: '.results', queries: QUERIES, profile: 'search' });
   results.search = typed.summary;
   results.searchParts = await searchParts(page, typed.keys);
+}
+
+/** Navigates to the console and times its shell, its first results and, if asked, the whole index. */
+async function measureStart(page, server, { untilIndexed }) {
+  await page.goto(`${server.url}renderer/index.html`);
+  const at = (predicate, arg) => page.waitForFunction(predicate, arg, { polling: 'raf', timeout: 120_000 }).then((h) => h.jsonValue());
+  const shellMs = await at(() => document.querySelector('[data-testid="desk-search"]') && performance.now());
+  const firstResultsMs = await at(() => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) > 0 && performance.now());
+  const searchReadyMs = untilIndexed ? await at((n) => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) >= n && performance.now(), COUNT) : null;
+  return { shellMs, firstResultsMs, searchReadyMs };
 }
 
 /** Splits each keystroke's time by the performance marks the search path leaves: where it goes. */
@@ -83,14 +89,17 @@ export function rows(results) {
       'p95 < 16 ms',
       results.search.p95 < 16 ? 'ok' : 'OVER',
     ],
-    [
-      `console interactive, ${COUNT.toLocaleString('en')} stored`,
-      `shell ${ms(results.startup.shellMs)}, first results ${ms(results.startup.firstResultsMs)}, all indexed ${ms(results.startup.searchReadyMs)}`,
+    ...[
+      ['right after the import', results.startup],
+      ['second start', results.startup.again],
+    ].map(([when, start]) => [
+      `console interactive, ${COUNT.toLocaleString('en')} stored, ${when}`,
+      `shell ${ms(start.shellMs)}, first results ${ms(start.firstResultsMs)}, all indexed ${ms(start.searchReadyMs)}`,
       `bare index build ${ms(results.bareSearch.buildMs)}`,
       '',
       '< 1500 ms',
-      results.startup.searchReadyMs < 1500 ? 'ok' : results.startup.firstResultsMs < 1500 ? 'ok, index completes later' : results.startup.shellMs < 1500 ? 'shell ok, search late' : 'OVER',
-    ],
+      start.searchReadyMs < 1500 ? 'ok' : start.firstResultsMs < 1500 ? 'ok, index completes later' : start.shellMs < 1500 ? 'shell ok, search late' : 'OVER',
+    ]),
   ];
 }
 
