@@ -218,6 +218,85 @@ test('export CSV and vCard: everyone, the one who left marked, formulas defused'
   expect(await countRows(page, 'people')).toBe(EXAMPLE_COUNT);
 });
 
+test('the list over a long directory: rows follow the results in place, keyboard, focus and type-to-find', async ({ desk: page }) => {
+  // 120 people, every tenth of whom has left: four first names so typing a letter finds a block.
+  const FIRST = ['Ana', 'Bruno', 'Carla', 'Diego'];
+  const people = Array.from({ length: 120 }, (_, k) => ({ name: `${FIRST[k % 4]} Test${String(k + 1).padStart(3, '0')}`, left: (k + 1) % 10 === 0 }));
+  const csv = ['name,email,left', ...people.map((p, k) => `${p.name},p${k + 1}@example.org,${p.left ? 'yes' : ''}`)].join('\n');
+  // In name order, as the list shows them (numbers compare as numbers).
+  const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  await openPeople(page);
+  await importPeople(page, 'many.csv', csv);
+  await page.getByTestId('people-import-confirm').click();
+  await expect(peopleCount(page)).toHaveText('120 people');
+
+  const list = peopleList(page);
+  const row = (index: number) => list.locator(`[role="option"][data-index="${index}"]`);
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement as HTMLElement;
+    return { index: e.dataset['index'], posinset: e.getAttribute('aria-posinset'), setsize: e.getAttribute('aria-setsize'), name: e.querySelector('.person-row-title')?.textContent };
+  });
+
+  // A new result set is written into the rows already there (the same elements), and what a row
+  // shows follows its person: the "left" badge comes and goes with them, the selection too.
+  const first = await row(0).elementHandle();
+  await expect(row(0).locator('.person-row-title')).toHaveText('Ana Test001');
+  await peopleSearch(page).fill('test010');
+  await expect(list.getByRole('option')).toHaveText([/Bruno Test010\s*left/]);
+  await peopleSearch(page).fill('test011');
+  await expect(list.getByRole('option')).toHaveText(['Carla Test011p11@example.org']);
+  await expect(row(0).getByText('left', { exact: true })).toHaveCount(0);
+  expect(await first!.evaluate((e) => e.isConnected && e.getAttribute('data-index') === '0')).toBe(true);
+  await peopleSearch(page).fill('bruno');
+  await expect(peopleCount(page)).toHaveText('30 matches among 120 people');
+  await expect(row(1).locator('.person-row-title')).toHaveText('Bruno Test006');
+  await row(1).click();
+  await expect(row(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(row(0)).toHaveAttribute('aria-selected', 'false');
+  // Bruno Test006 is fifth among "test00", and the selection moves there with him.
+  await peopleSearch(page).fill('test00');
+  await expect(list.getByRole('option').nth(0)).toHaveAttribute('aria-setsize', '9');
+  await expect(row(4).locator('.person-row-title')).toHaveText('Bruno Test006');
+  await expect(list.locator('[aria-selected="true"]')).toHaveCount(1);
+  await expect(row(4)).toHaveAttribute('aria-selected', 'true');
+
+  // Keyboard over the whole directory: each move focuses the row of the person it lands on.
+  await peopleSearch(page).fill('');
+  await expect(peopleCount(page)).toHaveText('120 people');
+  await row(0).click();
+  await expect(row(0)).toBeFocused();
+  for (let k = 1; k <= 14; k += 1) {
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ index: String(k), posinset: String(k + 1), setsize: '120', name: sorted[k]!.name });
+  }
+  await expect(row(14)).toBeInViewport();
+  await page.keyboard.press('End');
+  expect(await focused()).toEqual({ index: '119', posinset: '120', setsize: '120', name: sorted[119]!.name });
+  await page.keyboard.press('PageUp');
+  const afterPageUp = await focused();
+  expect(Number(afterPageUp.index)).toBeLessThan(119);
+  expect(afterPageUp.name).toBe(sorted[Number(afterPageUp.index)]!.name);
+  await page.keyboard.press('Home');
+  expect(await focused()).toEqual({ index: '0', posinset: '1', setsize: '120', name: sorted[0]!.name });
+
+  // Scrolled far away and back with the wheel, the focused row stays rendered, focused and the same element.
+  const focusedRow = await page.evaluateHandle(() => document.activeElement!);
+  await list.hover();
+  await page.mouse.wheel(0, 3000);
+  await expect(row(0)).not.toBeInViewport();
+  expect(await focusedRow.evaluate((e) => e === document.activeElement && e.isConnected)).toBe(true);
+  await page.mouse.wheel(0, -3000);
+  await expect(row(0)).toBeInViewport();
+  expect(await focusedRow.evaluate((e) => e === document.activeElement && e.isConnected)).toBe(true);
+  expect(await focused()).toEqual({ index: '0', posinset: '1', setsize: '120', name: sorted[0]!.name });
+
+  // Type-to-find: a letter jumps to the next name starting with it.
+  await page.keyboard.press('d');
+  const found = await focused();
+  expect(found.name).toBe(sorted.find((p) => p.name.startsWith('D'))!.name);
+  await expect(list.locator(`[role="option"][data-index="${found.index}"]`)).toHaveAttribute('aria-selected', 'true');
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: directory, editor and import dialog (${theme})`, async ({ desk: page }) => {
     await nav(page).getByRole('button', { name: 'Settings' }).click();

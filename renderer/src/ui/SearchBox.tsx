@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 /**
  * The box's text, either held by the caller (`value`) or left to the input (`defaultValue`): a
@@ -30,9 +30,11 @@ export type SearchBoxProps = SearchBoxSettings & { describedBy: string };
 /**
  * A labelled search input with a clear button: Escape clears the text when there is some, × clears
  * it and puts the focus back in the box. Works the same controlled or not: clearing writes the
- * input's own value too, which a controlled input is about to receive anyway.
+ * input's own value too, which a controlled input is about to receive anyway. Memoized: with an
+ * uncontrolled text and stable callbacks, a keystroke does not re-render the box (React would
+ * otherwise rewrite the input's attributes on every key).
  */
-export function SearchBox(props: SearchBoxProps) {
+export const SearchBox = memo(function SearchBox(props: SearchBoxProps) {
   const ownRef = useRef<HTMLInputElement>(null);
   const input = props.inputRef ?? ownRef;
   const { onChange, onKeyDown } = props;
@@ -73,4 +75,4 @@ export function SearchBox(props: SearchBoxProps) {
       </button>
     </div>
   );
-}
+});

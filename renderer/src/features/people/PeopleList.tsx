@@ -58,8 +58,9 @@ export const PeopleList = memo(function PeopleList(props: {
 });
 
 /**
- * One row's content. Memoized: a keystroke that keeps someone on screen re-renders their row's
- * frame (position, size of the list) but not its texts.
+ * One row's content. Memoized: a keystroke that leaves someone in the same place re-renders their
+ * row's frame (the size of the list) but not its texts. The list reuses rows by position, so this
+ * must show its person and nothing else: no state of its own.
  */
 const PersonRow = memo(function PersonRow({ person: p, words }: { person: Person; words: RowWords }) {
   return (

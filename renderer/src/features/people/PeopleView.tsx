@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
-import type { Lang } from '@shared/domain';
+import type { Lang, Person } from '@shared/domain';
 import { useT } from '../../i18n/I18nProvider';
 import { ListDetailLayout } from '../../ui/ListDetailLayout';
 import { roleLabel } from '../incidents/labels';
@@ -53,6 +53,28 @@ export function PeopleView({ locale }: { locale: Lang }) {
     else select(null);
     requestAnimationFrame(focusList);
   }, [select, stopNew, focusList]);
+  // The box keeps its own text (uncontrolled) and gets stable handlers, so a keystroke re-renders
+  // the results and the count but not the box: a controlled input has React rewrite its value and
+  // attributes on every key. The handlers read the latest results from a ref.
+  const [initialQuery] = useState(() => usePeopleUi.getState().query);
+  const firstShown = useRef<Person | undefined>(undefined);
+  useLayoutEffect(() => {
+    firstShown.current = shown[0];
+  }, [shown]);
+  const onSearchKey = useCallback(
+    (e: ReactKeyboardEvent<HTMLInputElement>) => {
+      const first = firstShown.current;
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        if (!usePeopleUi.getState().selectedId && first) select(first.id);
+        requestAnimationFrame(focusList);
+      } else if (e.key === 'Enter' && first) {
+        select(first.id);
+        focusEditor();
+      }
+    },
+    [select, focusList, focusEditor],
+  );
   // "/" by the character typed, not the key: on a Spanish keyboard it is Shift+7.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -110,18 +132,10 @@ export function PeopleView({ locale }: { locale: Lang }) {
         clearLabel: labels.clear,
         keyShortcuts: '/',
         inputRef: search,
-        value: query,
+        defaultValue: initialQuery,
+        empty: query === '',
         onChange: setQuery,
-        onKeyDown: (e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            if (!selectedId && shown[0]) select(shown[0].id);
-            requestAnimationFrame(focusList);
-          } else if (e.key === 'Enter' && shown[0]) {
-            select(shown[0].id);
-            focusEditor();
-          }
-        },
+        onKeyDown: onSearchKey,
       }}
       toolbar={toolbar}
       count={{
