@@ -304,25 +304,36 @@ export async function importPlaybooks(page: Page, name: string, text: string): P
   await (await chooser).setFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'application/yaml', buffer: Buffer.from(text, 'utf8') });
 }
 
-/** How many rows a store of the console's IndexedDB holds, read with the browser's own API (not Dexie). */
-export function countRows(page: Page, store: string): Promise<number> {
+/** One read of a whole store of the console's IndexedDB, with the browser's own API (not Dexie). */
+function readStore<T>(page: Page, store: string, read: 'count' | 'getAll'): Promise<T> {
   return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
+    ([name, how]) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('calma');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction(name, 'readonly').objectStore(name).count();
+          const objects = db.transaction(name, 'readonly').objectStore(name);
+          const request = how === 'count' ? objects.count() : objects.getAll();
           request.onsuccess = () => {
             db.close();
-            resolve(request.result);
+            resolve(request.result as T);
           };
           request.onerror = () => reject(request.error);
         };
       }),
-    store,
+    [store, read] as const,
   );
+}
+
+/** How many rows a store of the console's IndexedDB holds. */
+export function countRows(page: Page, store: string): Promise<number> {
+  return readStore<number>(page, store, 'count');
+}
+
+/** Every row of a store of the console's IndexedDB, as stored (tombstones included). */
+export function storedRows<T>(page: Page, store: string): Promise<T[]> {
+  return readStore<T[]>(page, store, 'getAll');
 }
 
 /** A minimal valid playbook in the exchange format (YAML), for import tests; `stepIds` name its steps. */

@@ -21,6 +21,7 @@ import {
   timeline,
   timelineRows,
   toast,
+  storedRows,
 } from './helpers';
 
 /**
@@ -311,17 +312,8 @@ test('by mouse: re-parent, move out, remove a node; rename and delete a tree (to
   await expect(toast(page)).toHaveText('Tree “Night shift (EU)” deleted.');
   await expect(page.getByText('No contact trees yet.')).toBeVisible();
   // A tombstone, so that the delete reaches every machine: the row stays, marked deleted.
-  const rows = await page.evaluate(
-    () =>
-      new Promise<{ name: string; deleted: boolean }[]>((resolve) => {
-        const open = indexedDB.open('calma');
-        open.onsuccess = () => {
-          const request = open.result.transaction('contactTrees').objectStore('contactTrees').getAll();
-          request.onsuccess = () => resolve(request.result.map((t: { name: string; deleted: boolean }) => ({ name: t.name, deleted: t.deleted })));
-        };
-      }),
-  );
-  expect(rows).toEqual([{ name: 'Night shift (EU)', deleted: true }]);
+  const rows = await storedRows<{ name: string; deleted: boolean }>(page, 'contactTrees');
+  expect(rows.map(({ name, deleted }) => ({ name, deleted }))).toEqual([{ name: 'Night shift (EU)', deleted: true }]);
 
   await goToView(page, /^Incidents$/);
   await expect(panel.locator('.warning')).toHaveText('The call tree of this incident was deleted. Choose another one.');
