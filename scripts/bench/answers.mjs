@@ -22,7 +22,9 @@ export async function run(env) {
   results.bareSearch = { buildMs: bare.buildMillis, p50: percentile(bare.samples, 50), p95: percentile(bare.samples, 95), n: bare.samples.length };
   // The floor for keystroke → screen: a bare box over the bare index, typed into the same way.
   await page.evaluate((n) => window.calmaBench.mountBareAnswerSearch(n), COUNT);
-  results.bareTyping = (await measureTyping(env, { input: 'bare-search', results: '.bare-results', queries: QUERIES, profile: 'search-bare' })).summary;
+  const bareTyping = await measureTyping(env, { input: 'bare-search', results: '.bare-results', queries: QUERIES, profile: 'search-bare' });
+  results.bareTyping = bareTyping.again.summary;
+  results.bareTypingFirst = bareTyping.first.summary;
 
   // The console itself, on the database just filled: time from navigation to usable. Measured
   // twice: right after the import (IndexedDB still settling the bulk write, nothing cached yet) and
@@ -35,8 +37,9 @@ export async function run(env) {
 
   // Keystroke to results on screen, and where each keystroke's time went.
   const typed = await measureTyping(env, { input: 'desk-search', results: '.results', queries: QUERIES, profile: 'search' });
-  results.search = typed.summary;
-  results.searchParts = await searchParts(page, typed.keys);
+  results.search = typed.again.summary;
+  results.searchFirst = typed.first.summary;
+  results.searchParts = await searchParts(page, typed.again.keys);
 }
 
 /** Navigates to the console and times its shell, its first results and, if asked, the whole index. */
@@ -81,14 +84,17 @@ export function rows(results) {
       '≤ 2x raw',
       results.import.ratio <= 2 ? 'ok' : 'OVER',
     ],
-    [
-      'search, keystroke → on screen',
-      `p50 ${ms(results.search.p50)}, p95 ${ms(results.search.p95)}`,
-      `bare box over bare FlexSearch p50 ${ms(results.bareTyping.p50)}, p95 ${ms(results.bareTyping.p95)}`,
-      `${(results.search.p95 / results.bareTyping.p95).toFixed(2)}x at p95`,
+    ...[
+      ['typing on', results.search, results.bareTyping],
+      ['first typing after start', results.searchFirst, results.bareTypingFirst],
+    ].map(([when, ours, floor]) => [
+      `search, keystroke → on screen, ${when}`,
+      `p50 ${ms(ours.p50)}, p95 ${ms(ours.p95)}`,
+      `bare box over bare FlexSearch p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}`,
+      `${(ours.p95 / floor.p95).toFixed(2)}x at p95`,
       'p95 < 16 ms',
-      results.search.p95 < 16 ? 'ok' : 'OVER',
-    ],
+      ours.p95 < 16 ? 'ok' : 'OVER',
+    ]),
     ...[
       ['right after the import', results.startup],
       ['second start', results.startup.again],
@@ -109,7 +115,7 @@ export function details(results) {
     `Queries alone (no UI): Calma's index p50 ${ms(results.indexQuery.p50)}, p95 ${ms(results.indexQuery.p95)}, build ${ms(results.indexQuery.buildMs)}; bare FlexSearch p50 ${ms(results.bareSearch.p50)}, p95 ${ms(results.bareSearch.p95)}, build ${ms(results.bareSearch.buildMs)}`,
     `Answers come back ${results.startup.sharedMemory ? 'through the reply slot in shared memory' : 'by message (the page is not cross-origin isolated)'}. Parts (p50/p95): keystroke → query sent ${ms(sp.toSend.p50)}/${ms(sp.toSend.p95)}; worker round trip ${ms(sp.worker.p50)}/${ms(sp.worker.p95)}; result → DOM ${ms(sp.toDom.p50)}/${ms(sp.toDom.p95)}`,
     `Worker round trip (p50/p95): to the worker ${ms(sp.toWorker.p50)}/${ms(sp.toWorker.p95)}; query ${ms(sp.inWorker.p50)}/${ms(sp.inWorker.p95)}; back to the page ${ms(sp.backToMain.p50)}/${ms(sp.backToMain.p95)}`,
-    `Keystroke → DOM updated (before the frame is painted): p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}`,
+    `Keystroke → DOM updated (before the frame is painted), typing on: p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}; first typing: p50 ${ms(results.searchFirst.domP50)}, p95 ${ms(results.searchFirst.domP95)}`,
     `(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task at start-up ${ms(results.startup.longestTaskMs)})`,
   ];
 }

@@ -17,15 +17,18 @@ export async function run(env) {
   results.peopleIndex = { buildMs: peopleIndex.buildMillis, p50: percentile(peopleIndex.samples, 50), p95: percentile(peopleIndex.samples, 95) };
   // The floor for keystroke → screen: a bare box scanning the same directory, typed into the same way.
   await page.evaluate((n) => window.calmaBench.mountBarePeopleSearch(n), PEOPLE);
-  results.barePeopleTyping = (await measureTyping(env, { input: 'bare-search', results: '.bare-results', queries: QUERIES, profile: 'people-search-bare' })).summary;
+  const bareTyping = await measureTyping(env, { input: 'bare-search', results: '.bare-results', queries: QUERIES, profile: 'people-search-bare' });
+  results.barePeopleTyping = bareTyping.again.summary;
+  results.barePeopleTypingFirst = bareTyping.first.summary;
   await page.goto(`${server.url}renderer/index.html`);
   await page.getByTestId('desk-search').waitFor();
   await page.getByRole('navigation').getByRole('button', { name: 'People' }).click();
   await page.waitForFunction(() => /^[\d,]+ people$/.test(document.querySelector('#people-count')?.textContent ?? '') && document.querySelectorAll('.people-list [role=option]').length > 0);
   results.peopleShown = await page.locator('#people-count').textContent();
   const typing = await measureTyping(env, { input: 'people-search', results: '.desk.people .results', queries: QUERIES, profile: 'people-search' });
-  results.peopleSearch = typing.summary;
-  results.peopleSlowKeys = slowestKeys(typing.keys);
+  results.peopleSearch = typing.again.summary;
+  results.peopleSearchFirst = typing.first.summary;
+  results.peopleSlowKeys = slowestKeys(typing.again.keys);
   const peopleInput = page.getByTestId('people-search');
   await peopleInput.fill('');
   await page.waitForFunction(() => document.querySelector('.desk.people .results')?.getAttribute('data-query') === '');
@@ -71,14 +74,17 @@ export function rows(results) {
       'report',
       imp.stored >= PEOPLE ? 'ok' : 'MISSING ROWS',
     ],
-    [
-      `people search, ${PEOPLE.toLocaleString('en')}, keystroke → on screen`,
-      `p50 ${ms(results.peopleSearch.p50)}, p95 ${ms(results.peopleSearch.p95)}`,
-      `bare box, plain scan p50 ${ms(results.barePeopleTyping.p50)}, p95 ${ms(results.barePeopleTyping.p95)}`,
-      `${(results.peopleSearch.p95 / results.barePeopleTyping.p95).toFixed(2)}x at p95`,
+    ...[
+      ['typing on', results.peopleSearch, results.barePeopleTyping],
+      ['first typing after start', results.peopleSearchFirst, results.barePeopleTypingFirst],
+    ].map(([when, ours, floor]) => [
+      `people search, ${PEOPLE.toLocaleString('en')}, keystroke → on screen, ${when}`,
+      `p50 ${ms(ours.p50)}, p95 ${ms(ours.p95)}`,
+      `bare box, plain scan p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}`,
+      `${(ours.p95 / floor.p95).toFixed(2)}x at p95`,
       'p95 < 16 ms',
-      results.peopleSearch.p95 < 16 ? 'ok' : 'OVER',
-    ],
+      ours.p95 < 16 ? 'ok' : 'OVER',
+    ]),
     [
       `scroll ${PEOPLE.toLocaleString('en')} people`,
       `worst frame ${ms(results.peopleScroll.maxFrameMs)}, p95 ${ms(results.peopleScroll.p95FrameMs)}`,
@@ -94,7 +100,7 @@ export function details(results) {
   const imp = results.peopleImport;
   return [
     `People import: plan (parse, validate, duplicates, backups) ${ms(imp.planMs)} = ${Math.round(imp.rows / (imp.planMs / 1000)).toLocaleString('en')} rows/s, ${(imp.planMs / imp.bareMs).toFixed(1)}x the bare parse; the people.import mutations (parts, one transaction) ${ms(imp.writeMs)} vs raw IndexedDB puts of the same rows ${ms(imp.rawPutMs)} (${(imp.writeMs / imp.rawPutMs).toFixed(2)}x)`,
-    `People: index alone (no UI) p50 ${ms(results.peopleIndex.p50)}, p95 ${ms(results.peopleIndex.p95)}, build ${ms(results.peopleIndex.buildMs)}; keystroke → DOM updated p50 ${ms(results.peopleSearch.domP50)}, p95 ${ms(results.peopleSearch.domP95)} (${results.peopleSearch.n} keystrokes, worst ${ms(results.peopleSearch.max)}); CSV ${(imp.bytes / 1024 / 1024).toFixed(1)} MB`,
+    `People: index alone (no UI) p50 ${ms(results.peopleIndex.p50)}, p95 ${ms(results.peopleIndex.p95)}, build ${ms(results.peopleIndex.buildMs)}; keystroke → DOM updated p50 ${ms(results.peopleSearch.domP50)}, p95 ${ms(results.peopleSearch.domP95)} (typing on: ${results.peopleSearch.n} keystrokes, worst ${ms(results.peopleSearch.max)}; first typing: DOM p50 ${ms(results.peopleSearchFirst.domP50)}, p95 ${ms(results.peopleSearchFirst.domP95)}); CSV ${(imp.bytes / 1024 / 1024).toFixed(1)} MB`,
     `People: slowest keystrokes → DOM: ${results.peopleSlowKeys.map((k) => `${JSON.stringify(k.query)} ${ms(k.ms)}`).join(', ') || 'not matched to the queries typed'}`,
   ];
 }
