@@ -41,12 +41,7 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
       const show = (result: AnswerQueryResult | null) => {
         if (result && latest.current.seq === seq) flushSync(() => setAnswered({ result, text: query }));
       };
-      const asked = { text: query, filters, locale, limit, now: Date.now() };
-      if (waitMs <= 0) {
-        void search.query(asked).then(show);
-        return;
-      }
-      const quick = search.queryWithin(asked, waitMs);
+      const quick = search.queryWithin({ text: query, filters, locale, limit, now: Date.now() }, waitMs);
       if (quick.now) show(quick.result);
       else void quick.later.then(show);
     },
