@@ -30,10 +30,9 @@ export async function run(env) {
   // twice: right after the import (IndexedDB still settling the bulk write, nothing cached yet) and
   // on a second start, which is what a person opening the console on a later day meets.
   const afterImport = await measureStart(page, server, { untilIndexed: true });
-  const longest = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('longtask').map((e) => e.duration)));
   const sharedMemory = await page.evaluate(() => crossOriginIsolated);
   const again = await measureStart(page, server, { untilIndexed: true });
-  results.startup = { ...afterImport, longestTaskMs: longest, sharedMemory, again };
+  results.startup = { ...afterImport, sharedMemory, again };
 
   // Keystroke to results on screen, and where each keystroke's time went.
   const typed = await measureTyping(env, { input: 'desk-search', results: '.results', queries: QUERIES, profile: 'search' });
@@ -49,7 +48,18 @@ async function measureStart(page, server, { untilIndexed }) {
   const shellMs = await at(() => document.querySelector('[data-testid="desk-search"]') && performance.now());
   const firstResultsMs = await at(() => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) > 0 && performance.now());
   const searchReadyMs = untilIndexed ? await at((n) => Number(document.querySelector('.results')?.getAttribute('data-total') ?? 0) >= n && performance.now(), COUNT) : null;
-  return { shellMs, firstResultsMs, searchReadyMs };
+  // Long tasks are not kept in the performance timeline; a buffered observer gets those seen so far.
+  const longestTaskMs = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          resolve(Math.max(0, ...list.getEntries().map((e) => e.duration)));
+        }).observe({ type: 'longtask', buffered: true });
+        setTimeout(() => resolve(0), 200);
+      }),
+  );
+  return { shellMs, firstResultsMs, searchReadyMs, longestTaskMs };
 }
 
 /** Splits each keystroke's time by the performance marks the search path leaves: where it goes. */
@@ -116,6 +126,6 @@ export function details(results) {
     `Answers come back ${results.startup.sharedMemory ? 'through the reply slot in shared memory' : 'by message (the page is not cross-origin isolated)'}. Parts (p50/p95): keystroke → query sent ${ms(sp.toSend.p50)}/${ms(sp.toSend.p95)}; worker round trip ${ms(sp.worker.p50)}/${ms(sp.worker.p95)}; result → DOM ${ms(sp.toDom.p50)}/${ms(sp.toDom.p95)}`,
     `Worker round trip (p50/p95): to the worker ${ms(sp.toWorker.p50)}/${ms(sp.toWorker.p95)}; query ${ms(sp.inWorker.p50)}/${ms(sp.inWorker.p95)}; back to the page ${ms(sp.backToMain.p50)}/${ms(sp.backToMain.p95)}`,
     `Keystroke → DOM updated (before the frame is painted), typing on: p50 ${ms(results.search.domP50)}, p95 ${ms(results.search.domP95)}; first typing: p50 ${ms(results.searchFirst.domP50)}, p95 ${ms(results.searchFirst.domP95)}`,
-    `(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task at start-up ${ms(results.startup.longestTaskMs)})`,
+    `(${results.search.n} keystrokes, ${results.bareSearch.n} bare queries; longest main-thread task during start-up ${ms(results.startup.longestTaskMs)} right after the import, ${ms(results.startup.again.longestTaskMs)} on the second start)`,
   ];
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { test, expect, expectAccessible } from './fixtures';
-import { countRows, nav, toast } from './helpers';
+import { countRows, nav, storedRows, toast } from './helpers';
 
 /**
  * The people directory: import from CSV with a preview (bad files refused whole, duplicates offered
@@ -157,16 +157,7 @@ test('a duplicate is offered for merge and merged; search ignores accents; editi
   await expect(peopleSearch(page)).toBeFocused();
   await peopleSearch(page).fill('campos gil');
   await expect(peopleList(page).getByRole('option')).toHaveText([/Nuria Campos Gil/]);
-  const stored = await page.evaluate(
-    () =>
-      new Promise<{ id: string; name: string; email: string; phones: string[]; roles: string[]; notes: string; timeZone: string; verifiedAt: string | null; backupId: string | null }[]>((resolve) => {
-        const open = indexedDB.open('calma');
-        open.onsuccess = () => {
-          const request = open.result.transaction('people').objectStore('people').getAll();
-          request.onsuccess = () => resolve(request.result);
-        };
-      }),
-  );
+  const stored = await storedRows<{ id: string; name: string; email: string; phones: string[]; roles: string[]; notes: string; timeZone: string; verifiedAt: string | null; backupId: string | null }>(page, 'people');
   const nuria = stored.find((p) => p.name === 'Nuria Campos Gil')!;
   expect(nuria.verifiedAt).not.toBeNull();
   // Only the edited fields were written: the rest of her record is as the file had it.
