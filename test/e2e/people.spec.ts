@@ -56,6 +56,9 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 test('a file with bad rows is listed whole and writes nothing; a good one fills the directory', async ({ desk: page }) => {
   await openPeople(page);
   await expect(peopleCount(page)).toHaveText('No people');
+  // The empty directory says so once, in the list, and the detail says how to fill it.
+  await expect(page.locator('.desk.people .results')).toHaveText('The directory is empty.');
+  await expect(page.getByRole('region', { name: 'Person' })).toHaveText('Add people one by one with “New person” (Alt+N), or import a CSV or vCard file.');
   const outboxBefore = await countRows(page, 'outbox');
 
   const bad = [

@@ -116,7 +116,7 @@ export function PeopleView({ locale }: { locale: Lang }) {
   const placeholder = useMemo(
     () => (
       <section className="detail" aria-label={t('people.detail')}>
-        <p className="muted">{hasLiving ? t('people.pickOne') : t('people.empty')}</p>
+        <p className="muted">{hasLiving ? t('people.pickOne') : t('people.emptyHint')}</p>
       </section>
     ),
     [t, hasLiving],
