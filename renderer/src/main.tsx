@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { App } from './app/App';
 import { requestPersistentStorage } from './app/persistentStorage';
 import { ServicesProvider, type Services } from './app/services';
-import { usePreferences } from './app/uiStore';
+import { usePreferences, useSession } from './app/uiStore';
 import { CalmaDatabase } from './db/database';
 import { createMutate } from './db/mutate';
 import { CHANGES_CHANNEL, type ChangedIds } from './features/search/protocol';
@@ -93,4 +93,4 @@ void import('./features/library/defaultLibrary')
   .then(({ seedDefaultLibrary }) => seedDefaultLibrary(services.db, services.mutate))
   .catch((error: unknown) => console.error(error));
 void requestPersistentStorage().catch(() => undefined);
-void registerOfflineCache();
+void registerOfflineCache(() => useSession.getState().setUpdateReady());

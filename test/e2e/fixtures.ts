@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startRendererServer, type RendererServer } from '../../scripts/serve-renderer.mjs';
 
 // CALMA_E2E_ROOT: serve another copy of the built renderer (e.g. a snapshot, while a build runs).
-const root = process.env.CALMA_E2E_ROOT ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+export const rendererRoot = process.env.CALMA_E2E_ROOT ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 /**
  * `appUrl`: the built renderer served on a loopback port for the whole worker (the same server
@@ -13,7 +13,7 @@ const root = process.env.CALMA_E2E_ROOT ?? fileURLToPath(new URL('../../out/rend
 export const test = base.extend<{ desk: Page }, { appUrl: string }>({
   appUrl: [
     async ({}, use) => {
-      const server: RendererServer = await startRendererServer({ root, port: 0, host: '127.0.0.1' });
+      const server: RendererServer = await startRendererServer({ root: rendererRoot, port: 0, host: '127.0.0.1' });
       await use(server.url);
       await server.close();
     },

@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { startRendererServer } from '../../scripts/serve-renderer.mjs';
+import { test, expect, expectAccessible, rendererRoot } from './fixtures';
 import {
   copyDialog,
   countText,
@@ -66,4 +70,43 @@ test('the console loads again with no network (reload while offline)', async ({ 
   const second = await context.newPage();
   await second.goto(appUrl);
   await expect(resultCount(second)).toHaveText(countText(SHIPPED_COUNT), { timeout: 20_000 });
+});
+
+test('a new release reaching an open console is offered as a reload, not left unseen', async ({ page }) => {
+  // A server of our own over a copy of the build, so the test can put a "new release" on it.
+  const dir = mkdtempSync(join(tmpdir(), 'calma-release-'));
+  cpSync(rendererRoot, dir, { recursive: true });
+  const server = await startRendererServer({ root: dir, port: 0, host: '127.0.0.1' });
+  const notice = page.getByTestId('update-notice');
+  const loaded = () => expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT), { timeout: 20_000 });
+  try {
+    await page.goto(server.url);
+    await loaded();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
+    // The first visit: the worker that takes over caches this very build, so there is nothing to offer.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await loaded();
+    await expect(notice).toHaveCount(0);
+
+    // A new release on the server: the service worker names a new cache (the build's hash).
+    const swPath = join(dir, 'sw.js');
+    const sw = readFileSync(swPath, 'utf8');
+    const [, oldCache] = /const CACHE = '([^']+)'/.exec(sw)!;
+    writeFileSync(swPath, sw.replace(oldCache!, `${oldCache}-next`));
+    // Browsers look for a new worker on navigation and now and then; the test asks at once.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(notice).toHaveText('A new version of Calma is installed. Reload to use it; nothing you have saved is lost. Reload');
+    await expectAccessible(page, 'update notice');
+
+    await notice.getByRole('button', { name: 'Reload' }).focus();
+    await page.keyboard.press('Enter');
+    await loaded();
+    await expect(notice).toHaveCount(0);
+    expect(await page.evaluate(() => caches.keys())).toEqual([`${oldCache}-next`]);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -87,6 +87,7 @@ export function App({ locale }: { locale: Lang }) {
           <button type="button" className="link" onClick={() => setView('settings')}>{t('nav.setName')}</button>
         )}
       </header>
+      <UpdateNotice />
       <main id="main" tabIndex={-1}>
         <h1 className="visually-hidden">{t(VIEWS.find((v) => v.id === view)!.label)}</h1>
         <Suspense fallback={<p className="muted" aria-busy="true">{t('common.loading')}</p>}>
@@ -101,6 +102,19 @@ export function App({ locale }: { locale: Lang }) {
       <OverdueWatcher locale={locale} />
       <EscalationWatcher />
       <CommandPalette locale={locale} />
+    </div>
+  );
+}
+
+/** Offers a reload once a new release is installed (browser build; see registerOfflineCache). */
+function UpdateNotice() {
+  const t = useT();
+  const ready = useSession((s) => s.updateReady);
+  if (!ready) return null;
+  return (
+    <div className="update-notice" role="status" data-testid="update-notice">
+      {t('update.ready')}{' '}
+      <button type="button" onClick={() => window.location.reload()}>{t('update.reload')}</button>
     </div>
   );
 }

@@ -57,6 +57,8 @@ interface SessionState {
   declaring: { playbookId: string | null } | null;
   /** What the summary page shows: one incident, or every open one. */
   summaryOf: string | 'all';
+  /** A new release of the console is installed (browser build) and a reload would start it. */
+  updateReady: boolean;
   setView(view: View): void;
   setQuery(query: string): void;
   setFilter<K extends keyof AnswerFilters>(key: K, value: AnswerFilters[K]): void;
@@ -68,6 +70,7 @@ interface SessionState {
   selectPlaybook(id: string | null): void;
   openDeclare(declaring: SessionState['declaring']): void;
   showSummary(of: string | 'all'): void;
+  setUpdateReady(): void;
 }
 
 export const useSession = create<SessionState>()((set) => ({
@@ -82,6 +85,7 @@ export const useSession = create<SessionState>()((set) => ({
   selectedPlaybookId: null,
   declaring: null,
   summaryOf: 'all',
+  updateReady: false,
   setView: (view) => set({ view }),
   setQuery: (query) => set({ query }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
@@ -93,4 +97,5 @@ export const useSession = create<SessionState>()((set) => ({
   selectPlaybook: (selectedPlaybookId) => set({ selectedPlaybookId }),
   openDeclare: (declaring) => set({ declaring }),
   showSummary: (summaryOf) => set({ summaryOf, view: 'summary' }),
+  setUpdateReady: () => set({ updateReady: true }),
 }));

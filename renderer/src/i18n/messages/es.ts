@@ -16,6 +16,8 @@ const core = {
   'nav.summary': 'Resumen',
   'nav.settings': 'Ajustes',
   'nav.setName': 'Indica tu nombre',
+  'update.ready': 'Hay una versión nueva de Calma instalada. Recarga para usarla; no se pierde nada de lo guardado.',
+  'update.reload': 'Recargar',
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
   'common.loading': 'Cargando…',
