@@ -90,14 +90,29 @@ test('a new release reaching an open console is offered as a reload, not left un
     await loaded();
     await expect(notice).toHaveCount(0);
 
-    // A new release on the server: the service worker names a new cache (the build's hash).
+    // Nothing to offer either when a worker of the same build takes over again (its cache renamed).
     const swPath = join(dir, 'sw.js');
     const sw = readFileSync(swPath, 'utf8');
     const [, oldCache] = /const CACHE = '([^']+)'/.exec(sw)!;
-    writeFileSync(swPath, sw.replace(oldCache!, `${oldCache}-next`));
+    writeFileSync(swPath, sw.replace(oldCache!, `${oldCache}-same`));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`${oldCache}-same`]);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    await expect(notice).toHaveCount(0);
+
+    // A new release on the server: its entry script has a new name (the hash of its content), which
+    // the shell and the worker's list of files name, and the worker a new cache.
+    const shellPath = join(dir, 'index.html');
+    const shell = readFileSync(shellPath, 'utf8');
+    const [, entry] = /<script type="module" crossorigin src="\.\/(assets\/index-[^"]+\.js)"/.exec(shell)!;
+    const nextEntry = entry!.replace(/\.js$/, '-next.js');
+    cpSync(join(dir, entry!), join(dir, nextEntry));
+    writeFileSync(shellPath, shell.replace(entry!, nextEntry));
+    writeFileSync(swPath, sw.replace(oldCache!, `${oldCache}-next`).replace(`"./${entry}"`, `"./${nextEntry}"`));
     // Browsers look for a new worker on navigation and now and then; the test asks at once.
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await expect(notice).toHaveText('A new version of Calma is installed. Reload to use it; nothing you have saved is lost. Reload');
+    await expect(notice).toHaveText('A new version of Calma is installed. Save what you are editing, then reload to use it; nothing saved is lost. Reload');
+    await expect(page.getByTestId('toast')).toHaveText('A new version of Calma is installed. Save what you are editing, then reload to use it; nothing saved is lost.');
     await expectAccessible(page, 'update notice');
 
     await notice.getByRole('button', { name: 'Reload' }).focus();
@@ -105,6 +120,7 @@ test('a new release reaching an open console is offered as a reload, not left un
     await loaded();
     await expect(notice).toHaveCount(0);
     expect(await page.evaluate(() => caches.keys())).toEqual([`${oldCache}-next`]);
+    expect(await page.evaluate(() => document.querySelector('script[type="module"]')?.getAttribute('src'))).toBe(`./${nextEntry}`);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -110,9 +110,15 @@ export function App({ locale }: { locale: Lang }) {
 function UpdateNotice() {
   const t = useT();
   const ready = useSession((s) => s.updateReady);
+  const announce = useAnnouncer((s) => s.announce);
+  // Said through the live region that is always there: a status element that appears with its
+  // text already in it is often not read out.
+  useEffect(() => {
+    if (ready) announce(t('update.ready'));
+  }, [ready, announce, t]);
   if (!ready) return null;
   return (
-    <div className="update-notice" role="status" data-testid="update-notice">
+    <div className="update-notice" data-testid="update-notice">
       {t('update.ready')}{' '}
       <button type="button" onClick={() => window.location.reload()}>{t('update.reload')}</button>
     </div>

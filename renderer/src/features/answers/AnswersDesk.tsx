@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
@@ -17,10 +17,14 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
   const filters = useSession((s) => s.filters);
   const openEditor = useSession((s) => s.openEditor);
   const { result, resultText, status, type } = useAnswerSearch(initialQuery, filters, locale);
-  const search = (text: string) => {
-    type(text);
-    setQuery(text);
-  };
+  // Stable, so that typing does not re-render the (memoized) search box.
+  const search = useCallback(
+    (text: string) => {
+      type(text);
+      setQuery(text);
+    },
+    [type, setQuery],
+  );
 
   return (
     <ListDetailLayout

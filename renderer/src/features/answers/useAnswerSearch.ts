@@ -41,13 +41,19 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
       const show = (result: AnswerQueryResult | null) => {
         if (result && latest.current.seq === seq) flushSync(() => setAnswered({ result, text: query }));
       };
-      const quick = search.queryWithin({ text: query, filters, locale, limit, now: Date.now() }, waitMs);
+      const asked = { text: query, filters, locale, limit, now: Date.now() };
+      if (waitMs <= 0) {
+        void search.query(asked).then(show);
+        return;
+      }
+      const quick = search.queryWithin(asked, waitMs);
       if (quick.now) show(quick.result);
       else void quick.later.then(show);
     },
     [search, filters, locale, limit],
   );
-  const type = useCallback((query: string) => ask(query, TYPING_WAIT_MS), [ask]);
+  // A worker that failed will not answer: then typing does not wait for it.
+  const type = useCallback((query: string) => ask(query, search.status().error ? 0 : TYPING_WAIT_MS), [ask, search]);
 
   // One query per change: a new `text`, new filters or locale (new `ask`), or a changed index (an
   // edit, the first build progressing), which re-asks whatever was asked last.

@@ -49,7 +49,8 @@ async function build(): Promise<void> {
   const started = performance.now();
   // Counted alongside the first page, not before it: the count is only for the progress shown.
   const counting = db.answers.count();
-  // A failing count fails the page reads too, and that is reported; this one need not be.
+  // A failing count is reported through the first progress message, which awaits it; an empty
+  // library never awaits it, and its failure must not surface as an unhandled rejection.
   counting.catch(() => undefined);
   let after: string | null = null;
   for (;;) {

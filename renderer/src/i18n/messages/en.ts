@@ -15,7 +15,7 @@ const core = {
   'nav.summary': 'Summary',
   'nav.settings': 'Settings',
   'nav.setName': 'Set your name',
-  'update.ready': 'A new version of Calma is installed. Reload to use it; nothing you have saved is lost.',
+  'update.ready': 'A new version of Calma is installed. Save what you are editing, then reload to use it; nothing saved is lost.',
   'update.reload': 'Reload',
   'common.cancel': 'Cancel',
   'common.close': 'Close',

@@ -16,7 +16,7 @@ const core = {
   'nav.summary': 'Resumen',
   'nav.settings': 'Ajustes',
   'nav.setName': 'Indica tu nombre',
-  'update.ready': 'Hay una versión nueva de Calma instalada. Recarga para usarla; no se pierde nada de lo guardado.',
+  'update.ready': 'Se ha instalado una versión nueva de Calma. Guarda lo que estés editando y recarga para usarla; no perderás nada de lo guardado.',
   'update.reload': 'Recargar',
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',

@@ -23,7 +23,7 @@ export const peopleEs: Record<keyof typeof peopleEn, string> = {
   'people.leftBadge': 'de baja',
   'people.pickOne': 'Elige a alguien para ver y editar sus datos, o añade una persona nueva.',
   'people.empty': 'El directorio está vacío.',
-  'people.emptyHint': 'Añade personas una a una con «Nueva persona» (Alt+N), o importa un archivo CSV o vCard.',
+  'people.emptyHint': 'Añade personas una a una con «Nueva persona» (Alt+N) o importa un archivo CSV o vCard.',
   'people.field.name': 'Nombre',
   'people.field.roles': 'Roles',
   'people.field.phones': 'Teléfonos',
