@@ -26,7 +26,11 @@ const post = (message: FromWorker) => self.postMessage(message);
 
 let slot: ReplySlotWriter | null = null;
 
-/** Index work, during which queries wait: the slot says so, so the console does not wait for them. */
+/**
+ * Index work, during which queries wait: the slot says so, so the console does not wait for them.
+ * Reading a page from IndexedDB is not flagged: queries are answered between its steps, and only
+ * the decoding of a large page can hold one up for a few milliseconds.
+ */
 function indexing(work: () => void): void {
   slot?.setBusy(true);
   try {
