@@ -24,6 +24,12 @@ const FIELD_GAP = ' \u0001 ';
 /** The folded name after a space, so " word" finds a name word starting with "word". */
 export const nameText = (person: Person) => ` ${foldText(person.name)}`;
 
+/** The people who are not deleted, in the directory's order: by name as the locale sorts it, then id. */
+export function livePeopleByName(people: readonly Person[], locale: string): Person[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return people.filter((p) => !p.deleted).sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+}
+
 /** The words every match must contain. Phones are matched by digits too: "600111" finds "+34 600 111 222". */
 export function queryTerms(query: string): string[] {
   const words = foldText(query).split(/\s+/).filter((w) => w !== '');
@@ -52,8 +58,7 @@ export class PeopleIndex {
   private last: { terms: string[]; matches: Ids } | null = null;
 
   constructor(people: readonly Person[], roleLabel: (role: string) => string, locale: string) {
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    this.people = people.filter((p) => !p.deleted).sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+    this.people = livePeopleByName(people, locale);
     this.names = this.people.map(nameText);
     this.texts = this.people.map((p, i) => personSearchText(p, roleLabel, this.names[i]));
     this.grams = new GramIndex(this.texts);

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Lang } from '@shared/domain';
 import { serializePeopleCsv } from '@shared/people/csv';
 import { importKindOf, planImport } from '@shared/people/importPlan';
+import { livePeopleByName } from './peopleIndex';
 import { serializePeopleVcard } from '@shared/people/vcard';
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
@@ -28,8 +29,7 @@ export function usePeopleFiles(locale: Lang) {
   return useMemo(() => {
     const everyone = async () => {
       const people = await db.people.toArray();
-      const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-      return { directory: people, live: people.filter((p) => !p.deleted).sort((a, b) => collator.compare(a.name, b.name)) };
+      return { directory: people, live: livePeopleByName(people, locale) };
     };
 
     const save = async (suggestedName: string, text: string, filters: typeof CSV_FILTERS) => {
