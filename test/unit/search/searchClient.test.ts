@@ -77,19 +77,21 @@ describe('the search client', () => {
   });
 
   describe('asking from the input event (queryWithin)', () => {
+    /** Asks with a worker holding its answer: not answered now, then the promise gets the answer. */
+    async function answeredLater(shareMemory: boolean, ms: number) {
+      const worker = fakeWorker({ hold: true });
+      const quick = createSearchClient(worker, { shareMemory }).queryWithin(query('crisis'), ms);
+      expect(quick.now).toBe(false);
+      worker.answerAll();
+      expect(quick.now === false && (await quick.later)).toEqual(resultFor('crisis'));
+    }
+
     it('has the answer at once when the worker answers in time', async () => {
       const client = createSearchClient(fakeWorker({ atOnce: true }), { shareMemory: true });
       expect(client.queryWithin(query('crisis'), 50)).toEqual({ now: true, result: resultFor('crisis') });
     });
 
-    it('hands over a promise when the answer is late, which the answer then keeps', async () => {
-      const worker = fakeWorker({ hold: true });
-      const client = createSearchClient(worker, { shareMemory: true });
-      const quick = client.queryWithin(query('crisis'), 2);
-      expect(quick.now).toBe(false);
-      worker.answerAll();
-      expect(quick.now === false && (await quick.later)).toEqual(resultFor('crisis'));
-    });
+    it('hands over a promise when the answer is late, which the answer then keeps', () => answeredLater(true, 2));
 
     it('hands over a promise when the answer went by message', async () => {
       const client = createSearchClient(fakeWorker({ atOnce: true, fits: () => false }), { shareMemory: true });
@@ -97,14 +99,7 @@ describe('the search client', () => {
       expect(quick.now === false && (await quick.later)).toEqual(resultFor('long'));
     });
 
-    it('never waits where the page cannot share memory', async () => {
-      const worker = fakeWorker({ hold: true });
-      const client = createSearchClient(worker, { shareMemory: false });
-      const quick = client.queryWithin(query('crisis'), 60_000);
-      expect(quick.now).toBe(false);
-      worker.answerAll();
-      expect(quick.now === false && (await quick.later)).toEqual(resultFor('crisis'));
-    });
+    it('never waits where the page cannot share memory', () => answeredLater(false, 60_000));
   });
 
   it('keeps the index status and tells subscribers', () => {

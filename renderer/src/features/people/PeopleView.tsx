@@ -112,7 +112,7 @@ export function PeopleView({ locale }: { locale: Lang }) {
     }),
     [t],
   );
-  const hasLiving = !!people && people.some((p) => !p.deleted);
+  const hasLiving = (index?.size ?? 0) > 0;
   const placeholder = useMemo(
     () => (
       <section className="detail" aria-label={t('people.detail')}>
