@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import type { Lang } from '@shared/domain';
 import { useServices } from '../../app/services';
@@ -27,6 +27,9 @@ export const TYPING_WAIT_MS = 8;
 export function useAnswerSearch(text: string, filters: AnswerFilters, locale: Lang, limit = RESULT_LIMIT) {
   const { search } = useServices();
   const status = useSyncExternalStore(search.subscribe, search.status);
+  // This box's own line of queries: another box asking meanwhile (the palette over the desk) does
+  // not make this one's answers moot.
+  const lane = useMemo(() => search.lane(), [search]);
   // The result remembers the text it answers, so the screen can say which query it shows.
   const [answered, setAnswered] = useState<{ result: AnswerQueryResult; text: string } | null>(null);
   const latest = useRef({ seq: 0, text });
@@ -43,14 +46,14 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
       };
       const asked = { text: query, filters, locale, limit, now: Date.now() };
       if (waitMs <= 0) {
-        void search.query(asked).then(show);
+        void lane.query(asked).then(show);
         return;
       }
-      const quick = search.queryWithin(asked, waitMs);
+      const quick = lane.queryWithin(asked, waitMs);
       if (quick.now) show(quick.result);
       else void quick.later.then(show);
     },
-    [search, filters, locale, limit],
+    [lane, filters, locale, limit],
   );
   // A worker that failed will not answer: then typing does not wait for it.
   const type = useCallback((query: string) => ask(query, search.status().error ? 0 : TYPING_WAIT_MS), [ask, search]);
