@@ -7,6 +7,17 @@ export const percentile = (samples, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
+/** Share of keystrokes whose results came in the typed letter's own frame, as a table cell's tail. */
+export const letterFrame = (summary) => `in the letter's frame ${(summary.inLetterFrame * 100).toFixed(0)}%`;
+
+/**
+ * Where the time to the screen goes, ours against the floor's: waiting for the next frame to start
+ * (set by where in the display's refresh the key fell), then that frame until a task after it runs.
+ */
+export const typingParts = (label, ours, floor) =>
+  `${label}: keystroke → next frame starts p50/p95 ${ms(ours.toFrameP50)}/${ms(ours.toFrameP95)} (floor ${ms(floor.toFrameP50)}/${ms(floor.toFrameP95)}); ` +
+  `that frame → a task after it p50/p95 ${ms(ours.inFrameP50)}/${ms(ours.inFrameP95)} (floor ${ms(floor.inFrameP50)}/${ms(floor.inFrameP95)})`;
+
 export const ms = (n) => `${n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : n.toFixed(0)} ms`;
 
 /** Sums the main thread's trace events by name: where the time of a phase went, by kind of work. */
@@ -65,6 +76,10 @@ export async function profiled({ browser, context, page, root }, name, phase) {
  * per keystroke, from the keydown's own timestamp to the DOM showing that query (`results`'
  * data-query equals the box) and to the frame after it (on screen).
  *
+ * Also counts, per keystroke, the frames rendered before the DOM showed its results
+ * (`inLetterFrame`: the share of keystrokes whose results came in the typed letter's own frame).
+ * Unlike the time to the screen, it does not depend on where in the display's refresh the key fell.
+ *
  * Types all the queries twice: the first pass is the first typing after the page loaded, on code
  * the JavaScript engine has not optimised yet; the second is typing as it goes on from then on.
  * Returns each pass's per-key samples and summary, `first` and `again`.
@@ -77,13 +92,31 @@ export async function measureTyping(env, { input, results, queries, profile }) {
     const box = document.querySelector(`[data-testid="${inputId}"]`);
     const list = document.querySelector(resultsSelector);
     let pending = null;
-    box.addEventListener('keydown', (e) => { pending = { t0: e.timeStamp }; w.__typing.keys.push(pending); }, { capture: true });
+    box.addEventListener('keydown', (e) => {
+      const p = { t0: e.timeStamp, frames: 0 };
+      pending = p;
+      w.__typing.keys.push(p);
+      // Counts the frames rendered between the keystroke and the DOM showing its results: none
+      // means the results rode in the frame that shows the typed letter, whatever the phase of
+      // the display's refresh the key fell on.
+      const tick = () => {
+        if (p.dom !== undefined) return;
+        p.frames += 1;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, { capture: true });
     new MutationObserver(() => {
       if (pending && list.getAttribute('data-query') === box.value) {
         const p = pending;
         pending = null;
         p.dom = performance.now();
-        requestAnimationFrame(() => setTimeout(() => w.__typing.lat.push(performance.now() - p.t0), 0));
+        requestAnimationFrame(() => {
+          p.frame = performance.now();
+          setTimeout(() => {
+            w.__typing.lat.push((p.shown = performance.now()) - p.t0);
+          }, 0);
+        });
       }
     }).observe(list, { attributes: true, attributeFilter: ['data-query'] });
   }, [input, results]);
@@ -103,8 +136,14 @@ export async function measureTyping(env, { input, results, queries, profile }) {
       window.__typing = { lat: [], keys: [] };
       return taken;
     });
-    const dom = keys.filter((k) => k.dom !== undefined).map((k) => k.dom - k.t0);
-    return { keys, summary: { p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(dom, 50), domP95: percentile(dom, 95) } };
+    const shown = keys.filter((k) => k.dom !== undefined);
+    const dom = shown.map((k) => k.dom - k.t0);
+    const inLetterFrame = shown.filter((k) => k.frames === 0).length / shown.length;
+    const done = shown.filter((k) => k.shown !== undefined);
+    const toFrame = done.map((k) => k.frame - k.t0);
+    const inFrame = done.map((k) => k.shown - k.frame);
+    const summary = { toFrameP50: percentile(toFrame, 50), toFrameP95: percentile(toFrame, 95), inFrameP50: percentile(inFrame, 50), inFrameP95: percentile(inFrame, 95), p50: percentile(lat, 50), p95: percentile(lat, 95), max: Math.max(...lat), n: lat.length, domP50: percentile(dom, 50), domP95: percentile(dom, 95), inLetterFrame };
+    return { keys, summary };
   };
   const first = await profiled(env, `${profile}-first`, typeAll);
   const again = await profiled(env, profile, typeAll);

@@ -1,6 +1,6 @@
 // The people directory at scale: importing a PEOPLE-row CSV through the import plan and its one
 // mutation (against a bare parse and raw puts), then searching and scrolling the directory.
-import { measureTyping, ms, openBenchPage, percentile } from './measure.mjs';
+import { letterFrame, measureTyping, typingParts, ms, openBenchPage, percentile } from './measure.mjs';
 
 export const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const QUERIES = ['lucia', 'garcia perez', 'ibanez', '600 001', 'comms', 'maria jose', 'person12@', 'zoe smith'];
@@ -79,8 +79,8 @@ export function rows(results) {
       ['first typing after start', results.peopleSearchFirst, results.barePeopleTypingFirst],
     ].map(([when, ours, floor]) => [
       `people search, ${PEOPLE.toLocaleString('en')}, keystroke → on screen, ${when}`,
-      `p50 ${ms(ours.p50)}, p95 ${ms(ours.p95)}`,
-      `bare box, plain scan p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}`,
+      `p50 ${ms(ours.p50)}, p95 ${ms(ours.p95)}; ${letterFrame(ours)}`,
+      `bare box, plain scan p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}; ${letterFrame(floor)}`,
       `${(ours.p95 / floor.p95).toFixed(2)}x at p95`,
       'p95 < 16 ms',
       ours.p95 < 16 ? 'ok' : 'OVER',
@@ -101,6 +101,7 @@ export function details(results) {
   return [
     `People import: plan (parse, validate, duplicates, backups) ${ms(imp.planMs)} = ${Math.round(imp.rows / (imp.planMs / 1000)).toLocaleString('en')} rows/s, ${(imp.planMs / imp.bareMs).toFixed(1)}x the bare parse; the people.import mutations (parts, one transaction) ${ms(imp.writeMs)} vs raw IndexedDB puts of the same rows ${ms(imp.rawPutMs)} (${(imp.writeMs / imp.rawPutMs).toFixed(2)}x)`,
     `People: index alone (no UI) p50 ${ms(results.peopleIndex.p50)}, p95 ${ms(results.peopleIndex.p95)}, build ${ms(results.peopleIndex.buildMs)}; keystroke → DOM updated p50 ${ms(results.peopleSearch.domP50)}, p95 ${ms(results.peopleSearch.domP95)} (typing on: ${results.peopleSearch.n} keystrokes, worst ${ms(results.peopleSearch.max)}; first typing: DOM p50 ${ms(results.peopleSearchFirst.domP50)}, p95 ${ms(results.peopleSearchFirst.domP95)}); CSV ${(imp.bytes / 1024 / 1024).toFixed(1)} MB`,
+    typingParts('People search, typing on', results.peopleSearch, results.barePeopleTyping),
     `People: slowest keystrokes → DOM: ${results.peopleSlowKeys.map((k) => `${JSON.stringify(k.query)} ${ms(k.ms)}`).join(', ') || 'not matched to the queries typed'}`,
   ];
 }
