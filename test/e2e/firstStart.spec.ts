@@ -59,3 +59,24 @@ test('a second start does not load the library again', async ({ desk: page }) =>
   await goTo(page, 'settings');
   await expect(counts).toHaveText(/, 2 changes waiting/);
 });
+
+test('a first start and a reload leave nothing in the console: no error, no failed load', async ({ page, appUrl }) => {
+  // A missing file (the tab's icon was one) shows only as a console error, not as a page response.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  await page.goto(appUrl);
+  await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT), { timeout: 20_000 });
+  await page.reload();
+  await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT), { timeout: 20_000 });
+  // The tab shows Calma's icon, from this build's own files.
+  const icon = await page.evaluate(async () => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+    return link && { sameOrigin: new URL(link.href).origin === location.origin, status: (await fetch(link.href)).status };
+  });
+  expect(icon).toEqual({ sameOrigin: true, status: 200 });
+  expect(problems).toEqual([]);
+});
