@@ -2,7 +2,7 @@
 // benchmark, our figure, the floor's, their ratio and the budget. Results also go to .bench/results.json.
 //
 //   npm run bench                          # every section at the issues' sizes
-//   BENCH_ONLY=incident,people npm run bench   # some sections: answers, incident, people, server
+//   BENCH_ONLY=incident,people npm run bench   # some sections: frame, answers, incident, people, server
 //   BENCH_ANSWERS=5000 BENCH_PEOPLE=2000 npm run bench   # a quicker run while developing
 //   BENCH_PROFILE=1 npm run bench          # CPU profiles of the measured phases, in .bench/
 //   npm run bench -- --no-build            # measure the build already in out/
@@ -13,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startRendererServer } from './serve-renderer.mjs';
 import * as answers from './bench/answers.mjs';
+import * as frame from './bench/frame.mjs';
 import * as incident from './bench/incident.mjs';
 import * as people from './bench/people.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const SECTIONS = { answers, incident, people };
+const SECTIONS = { frame, answers, incident, people };
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 // 'server' is the team sync benchmarks (scripts/bench-server.mjs), run after the console's.
 const unknown = only?.filter((name) => !(name in SECTIONS) && name !== 'server') ?? [];

@@ -81,6 +81,14 @@ const bench = {
   },
 
   /**
+   * Replaces the page with a box that searches nothing: each keystroke only writes an empty list.
+   * Its keystroke → screen time is the display's own floor, what no search can go under.
+   */
+  mountIdleBox() {
+    mountBareSearchBox(() => []);
+  },
+
+  /**
    * Replaces the page with a bare search box over the bare library's index of the same answers
    * (see bareSearchBox.ts): the floor that the console's keystroke → screen time is compared with.
    */
