@@ -4,7 +4,7 @@
 import { letterFrame, measureTyping, typingParts, ms, openBenchPage, percentile } from './measure.mjs';
 
 export const COUNT = Number(process.env.BENCH_ANSWERS ?? 50_000);
-const QUERIES = ['respuesta', 'crisis', 'cliente retraso', 'seguridad', 'refund', 'update apology', 'acceso datos', 'contrasena', 'pedido 4'];
+export const QUERIES = ['respuesta', 'crisis', 'cliente retraso', 'seguridad', 'refund', 'update apology', 'acceso datos', 'contrasena', 'pedido 4'];
 /** Every prefix of every query: what typing the queries one key at a time asks for. */
 const PREFIXES = QUERIES.flatMap((q) => Array.from(q, (_, i) => q.slice(0, i + 1)));
 

@@ -1,14 +1,14 @@
 // The display's own floor for keystroke → screen: typing into a box that searches nothing. Every
 // search budget is measured the same way (measureTyping), so this says how much of any search's
 // time is the wait for the display's next frame, which no code can shorten.
+import { QUERIES } from './answers.mjs';
 import { letterFrame, measureTyping, ms, openBenchPage } from './measure.mjs';
-
-const QUERIES = ['respuesta', 'crisis', 'cliente retraso', 'seguridad', 'refund', 'update apology', 'acceso datos', 'contrasena', 'pedido 4'];
 
 export async function run(env) {
   console.log('\nTyping into a box that searches nothing (the display\'s own floor)…');
   await openBenchPage(env);
   await env.page.evaluate(() => window.calmaBench.mountIdleBox());
+  // Typed like the answers search, key for key.
   const typed = await measureTyping(env, { input: 'bare-search', results: '.bare-results', queries: QUERIES, profile: 'idle-box' });
   env.results.idleTyping = typed.again.summary;
 }
