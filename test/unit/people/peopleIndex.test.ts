@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain';
 import { nameText, PeopleIndex, personSearchText, queryTerms } from '../../../renderer/src/features/people/peopleIndex';
-import { changedFields, formOf, readForm } from '../../../renderer/src/features/people/personForm';
+import { changedFields, formOf, readForm, rebaseForm, type PersonForm } from '../../../renderer/src/features/people/personForm';
 import { foldText } from '../../../shared/text/fold';
 import { person } from './people';
 
@@ -165,5 +165,28 @@ describe('the person editor form', () => {
 
     const bad = readForm({ ...form, name: ' ', email: 'nope', timeZone: 'Mars/Base' }, ana, 'UTC');
     expect(bad.ok ? [] : bad.issues.map((i) => [i.path, i.code])).toEqual([['name', 'name.missing'], ['email', 'email.invalid'], ['timeZone', 'timeZone.invalid']]);
+  });
+
+  it('keeps a change stored while the form was open: only the fields edited in the form are written', () => {
+    const tomas = person({ id: 't', name: 'Tomás', phones: ['+34 600 100 102'], notes: '' });
+    const opened = formOf(tomas, 'es', 'UTC');
+    // An import merges a phone while the editor is open; the person then edits only the notes.
+    const merged = { ...tomas, phones: ['+34 600 100 102', '+34 699 000 000'] };
+    const form = rebaseForm({ ...opened, notes: 'Turno de noche' }, opened, formOf(merged, 'es', 'UTC'));
+    const read = readForm(form, merged, 'UTC');
+    expect(read.ok && changedFields(merged, read.fields)).toEqual({ notes: 'Turno de noche' });
+  });
+
+  it('rebases field by field: untouched fields follow the store, edited ones keep the text typed (property)', () => {
+    const keys = ['name', 'roles', 'phones', 'email', 'timeZone', 'workingHours', 'backupId', 'notes', 'verified'] as const;
+    const anyForm = fc.record({ ...Object.fromEntries(keys.map((k) => [k, fc.string({ maxLength: 6 })])), left: fc.boolean() }) as unknown as fc.Arbitrary<PersonForm>;
+    fc.assert(
+      fc.property(anyForm, anyForm, anyForm, (opened, current, stored) => {
+        const rebased = rebaseForm(current, opened, stored);
+        for (const key of [...keys, 'left'] as const) expect(rebased[key]).toBe(current[key] === opened[key] ? stored[key] : current[key]);
+        // Nothing edited: the form is the stored person's.
+        expect(rebaseForm(opened, opened, stored)).toEqual(stored);
+      }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { useNow } from '../../app/useNow';
 import { useT } from '../../i18n/I18nProvider';
+import { InlineConfirm } from '../../ui/InlineConfirm';
 import { AddNodeForm } from './AddNodeForm';
 import { nodeLabel } from './labels';
 import { controlId, TreeNodeRow, type NodeMove } from './TreeNodeRow';
@@ -28,7 +29,7 @@ export function printFileName(name: string): string {
 }
 
 /** One tree: its name, its nodes (nested, editable by keyboard and mouse), what is wrong with them, printing. */
-export function TreeEditor({ tree, people, locale }: { tree: ContactTree; people: Person[]; locale: Lang }) {
+export function TreeEditor({ tree, people, locale, onDeleted }: { tree: ContactTree; people: Person[]; locale: Lang; onDeleted(): void }) {
   const t = useT();
   const base = useId();
   const { host } = useServices();
@@ -120,7 +121,7 @@ export function TreeEditor({ tree, people, locale }: { tree: ContactTree; people
   return (
     <>
       <section className="detail tree-editor no-print" aria-labelledby={`${base}-title`} data-testid="tree-editor">
-        <TreeHeader tree={tree} nodes={nodes} titleId={`${base}-title`} warned={warnings.size} count={nodes.length} onPrint={() => void host.printToPdf(printFileName(tree.name))} />
+        <TreeHeader tree={tree} nodes={nodes} titleId={`${base}-title`} warned={warnings.size} count={nodes.length} onPrint={() => void host.printToPdf(printFileName(tree.name))} onDeleted={onDeleted} />
         <p className="muted small" id={`${base}-keys`}>{t('trees.keysHint')}</p>
         {nodes.length === 0 ? <p className="muted">{t('trees.empty')}</p> : renderLevel(null, true)}
         <AddNodeForm
@@ -140,13 +141,14 @@ export function TreeEditor({ tree, people, locale }: { tree: ContactTree; people
   );
 }
 
-function TreeHeader({ tree, nodes, titleId, warned, count, onPrint }: { tree: ContactTree; nodes: ContactTree['nodes']; titleId: string; warned: number; count: number; onPrint(): void }) {
+function TreeHeader({ tree, nodes, titleId, warned, count, onPrint, onDeleted }: { tree: ContactTree; nodes: ContactTree['nodes']; titleId: string; warned: number; count: number; onPrint(): void; onDeleted(): void }) {
   const t = useT();
   const { mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
   const [name, setName] = useState(tree.name);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
 
   const rename = async (event: FormEvent) => {
     event.preventDefault();
@@ -169,6 +171,7 @@ function TreeHeader({ tree, nodes, titleId, warned, count, onPrint }: { tree: Co
   const remove = async () => {
     await mutate('contactTree.delete', { id: tree.id });
     announce(t('trees.deleted', { name: tree.name }));
+    onDeleted();
   };
 
   return (
@@ -184,17 +187,19 @@ function TreeHeader({ tree, nodes, titleId, warned, count, onPrint }: { tree: Co
         </div>
         <div className="detail-actions">
           <button type="button" onClick={onPrint}>{t('trees.print')}</button>
-          <button type="button" aria-expanded={confirming} onClick={() => setConfirming(!confirming)}>{t('trees.delete')}</button>
+          <button ref={deleteButton} type="button" aria-expanded={confirming} onClick={() => setConfirming(!confirming)}>{t('trees.delete')}</button>
         </div>
       </div>
       {confirming && (
-        <div className="warning tree-delete-confirm" role="group" aria-label={t('trees.delete')}>
-          <p>{t('trees.deleteConfirm', { name: tree.name })}</p>
-          <div className="row">
-            <button type="button" className="primary" onClick={() => void remove()}>{t('trees.deleteYes')}</button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-          </div>
-        </div>
+        <InlineConfirm
+          className="tree-delete-confirm"
+          label={t('trees.delete')}
+          message={t('trees.deleteConfirm', { name: tree.name })}
+          confirmLabel={t('trees.deleteYes')}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+          opener={deleteButton}
+        />
       )}
       <form className="tree-rename row" onSubmit={(e) => void rename(e)} noValidate>
         <label>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { treeWarnings } from '@shared/contactTrees';
 import { contactTreeSchema, type ContactTree, type Lang, type Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
@@ -26,12 +26,15 @@ export function TreesView({ locale }: { locale: Lang }) {
   const selected = useTreeSession((s) => s.selectedTreeId);
   const select = useTreeSession((s) => s.selectTree);
   const current = trees?.find((tr) => tr.id === selected) ?? trees?.[0] ?? null;
+  // A deleted tree takes its editor with it: the focus goes to the start of the list's column.
+  const newName = useRef<HTMLInputElement>(null);
+  const onDeleted = useCallback(() => newName.current?.focus(), []);
 
   return (
     <div className="contact-trees">
       <aside className="tree-list no-print" aria-labelledby="tree-list-title">
         <h2 id="tree-list-title">{t('trees.title')}</h2>
-        <NewTreeForm onCreated={select} />
+        <NewTreeForm onCreated={select} inputRef={newName} />
         {trees?.length === 0 && <p className="muted">{t('trees.none')}</p>}
         <ul>
           {trees?.map((tree) => (
@@ -42,7 +45,7 @@ export function TreesView({ locale }: { locale: Lang }) {
         </ul>
       </aside>
       {current && people ? (
-        <TreeEditor key={current.id} tree={current} people={people} locale={locale} />
+        <TreeEditor key={current.id} tree={current} people={people} locale={locale} onDeleted={onDeleted} />
       ) : (
         <section className="detail empty no-print">{trees && <p>{t('trees.pickOne')}</p>}</section>
       )}
@@ -65,7 +68,7 @@ function TreeLink({ tree, people, current, onSelect }: { tree: ContactTree; peop
   );
 }
 
-function NewTreeForm({ onCreated }: { onCreated(id: string): void }) {
+function NewTreeForm({ onCreated, inputRef }: { onCreated(id: string): void; inputRef: RefObject<HTMLInputElement | null> }) {
   const t = useT();
   const { mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
@@ -97,6 +100,7 @@ function NewTreeForm({ onCreated }: { onCreated(id: string): void }) {
       <label>
         {t('trees.newName')}
         <input
+          ref={inputRef}
           value={name}
           maxLength={NAME_MAX}
           aria-invalid={error ? true : undefined}

@@ -41,7 +41,12 @@ export function PeopleView({ locale }: { locale: Lang }) {
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const editorOpen = editing === 'new' || (selected !== null && !selected.deleted);
 
-  const focusList = useCallback(() => body.current?.querySelector<HTMLElement>('.people-list [role="option"][tabindex="0"]')?.focus(), []);
+  /** Focuses the list's current row; false when the list has none. */
+  const focusList = useCallback(() => {
+    const row = body.current?.querySelector<HTMLElement>('.people-list [role="option"][tabindex="0"]');
+    row?.focus();
+    return row !== null && row !== undefined;
+  }, []);
   const focusEditor = useCallback(() => requestAnimationFrame(() => nameField.current?.focus()), []);
   // Stable callbacks: typing in the search box re-renders neither the list (until results change) nor the editor.
   const openPerson = useCallback((id: string) => {
@@ -53,6 +58,21 @@ export function PeopleView({ locale }: { locale: Lang }) {
     else select(null);
     requestAnimationFrame(focusList);
   }, [select, stopNew, focusList]);
+  // A deleted person's row goes only when the directory reloads: the focus moves then, to the row
+  // in their place or, with none left (the search found only them), to the search box.
+  const refocusWhenGone = useRef<string | null>(null);
+  const onDeleted = useCallback((id: string) => {
+    refocusWhenGone.current = id;
+    select(null);
+  }, [select]);
+  useEffect(() => {
+    const gone = refocusWhenGone.current;
+    if (gone === null || shown.some((p) => p.id === gone)) return;
+    refocusWhenGone.current = null;
+    requestAnimationFrame(() => {
+      if (!focusList()) search.current?.focus();
+    });
+  }, [shown, focusList]);
   // The box keeps its own text (uncontrolled) and gets stable handlers, so a keystroke re-renders
   // the results and the count but not the box: a controlled input has React rewrite its value and
   // attributes on every key. The handlers read the latest results from a ref.
@@ -167,6 +187,7 @@ export function PeopleView({ locale }: { locale: Lang }) {
             nameRef={nameField}
             onSaved={select}
             onClose={closeEditor}
+            onDeleted={onDeleted}
           />
         ) : (
           placeholder

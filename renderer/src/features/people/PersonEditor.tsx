@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { memo, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useIntl } from 'react-intl';
 import type { Lang, Person } from '@shared/domain';
 import { KNOWN_ROLES } from '@shared/domain';
@@ -8,8 +8,9 @@ import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { useT } from '../../i18n/I18nProvider';
+import { InlineConfirm } from '../../ui/InlineConfirm';
 import { FIELD_LABEL, issueText, warningText } from './labels';
-import { changedFields, formOf, readForm, todayLocal, type PersonForm } from './personForm';
+import { changedFields, formOf, readForm, rebaseForm, todayLocal, type PersonForm } from './personForm';
 import { deviceTimeZone } from './usePeople';
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -30,6 +31,8 @@ export const PersonEditor = memo(function PersonEditor(props: {
   nameRef: Ref<HTMLInputElement>;
   onSaved(id: string): void;
   onClose(): void;
+  /** The person was deleted: the editor is done with them. */
+  onDeleted(id: string): void;
 }) {
   const { person, people, byId, locale } = props;
   const t = useT();
@@ -38,8 +41,17 @@ export const PersonEditor = memo(function PersonEditor(props: {
   const announce = useAnnouncer((s) => s.announce);
   const zone = deviceTimeZone();
   const [form, setForm] = useState<PersonForm>(() => formOf(person, locale, zone));
+  // The person as the form last took them from the store: when the stored record changes while
+  // the form is open, the untouched fields follow it (see rebaseForm).
+  const [opened, setOpened] = useState(() => ({ person, form }));
+  if (person !== opened.person) {
+    const stored = formOf(person, locale, zone);
+    setForm((current) => rebaseForm(current, opened.form, stored));
+    setOpened({ person, form: stored });
+  }
   const [issues, setIssues] = useState<PeopleIssue[]>([]);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof PersonForm>(key: K, value: PersonForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const problemsOf = (field: PersonField) => issues.filter((i) => i.path === field);
@@ -87,7 +99,7 @@ export const PersonEditor = memo(function PersonEditor(props: {
     if (!person) return;
     await mutate('person.delete', { id: person.id });
     announce(t('people.editor.deleted', { name: person.name }));
-    props.onClose();
+    props.onDeleted(person.id);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -193,15 +205,16 @@ export const PersonEditor = memo(function PersonEditor(props: {
         {person && (
           <div className="row person-delete">
             {!confirmDelete ? (
-              <button type="button" onClick={() => setConfirmDelete(true)}>{t('people.editor.delete')}</button>
+              <button ref={deleteButton} type="button" onClick={() => setConfirmDelete(true)}>{t('people.editor.delete')}</button>
             ) : (
-              <div role="group" aria-label={t('people.editor.delete')} className="warning">
-                <p>{t('people.editor.deleteConfirm', { name: person.name })}</p>
-                <div className="row">
-                  <button type="button" className="primary" autoFocus onClick={() => void remove()}>{t('people.editor.deleteYes')}</button>
-                  <button type="button" onClick={() => setConfirmDelete(false)}>{t('common.cancel')}</button>
-                </div>
-              </div>
+              <InlineConfirm
+                label={t('people.editor.delete')}
+                message={t('people.editor.deleteConfirm', { name: person.name })}
+                confirmLabel={t('people.editor.deleteYes')}
+                onConfirm={() => void remove()}
+                onCancel={() => setConfirmDelete(false)}
+                opener={deleteButton}
+              />
             )}
           </div>
         )}

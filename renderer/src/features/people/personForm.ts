@@ -35,6 +35,17 @@ export function formOf(person: Person | null, lang: 'es' | 'en', defaultTimeZone
   };
 }
 
+/**
+ * The form after the stored person changed while it was open (an import merged a phone, a sync
+ * brought an edit): the fields the person has not touched take the stored values, the ones they
+ * edited keep their text. Saving then writes only what they edited, never the stale values of the
+ * rest over someone else's change.
+ */
+export function rebaseForm(current: PersonForm, opened: PersonForm, stored: PersonForm): PersonForm {
+  const keys = Object.keys(current) as (keyof PersonForm)[];
+  return Object.fromEntries(keys.map((key) => [key, current[key] === opened[key] ? stored[key] : current[key]])) as unknown as PersonForm;
+}
+
 /** Today in the device's calendar, as the editor's date field holds it. */
 export function todayLocal(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
