@@ -88,6 +88,53 @@ test('an expired answer copies only after confirmation, and the log says "not ap
   await expect(page.locator('.status-line')).toContainText('The approval of revision 1 expired on Jun 1, 2025');
 });
 
+/** An approved answer whose approval runs out at 10:00 UTC on 1 June 2026, and the console open at 09:58. */
+async function lapsingAnswer(page: Page): Promise<ReturnType<typeof copyDialog>> {
+  await page.clock.install({ time: new Date('2026-06-01T09:58:00Z') });
+  await page.reload();
+  await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT));
+  await importLibrary(page, 'lapsing.yaml', libraryYaml(answerYaml({ ...EXPIRED, approval: { at: '2026-01-01T10:00:00Z', expiresAt: '2026-06-01T10:00:00Z' } })));
+  await goTo(page, 'answers');
+  await searchFor(page, EXPIRED.title, '1 answer');
+  await expect(resultRow(page, EXPIRED.title).locator('.badge')).toHaveText('Approved');
+  await selectAnswer(page, EXPIRED.title);
+  await page.getByRole('button', { name: 'Copy the X text' }).click();
+  const dialog = copyDialog(page);
+  await expect(dialog.getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
+  return dialog;
+}
+
+test('an approval that lapses while the console is open: the list, the answer and the open copy dialog say so at once', async ({ desk: page }) => {
+  const dialog = await lapsingAnswer(page);
+  await page.clock.fastForward('02:01');
+  await expect(dialog.locator('.warning')).toContainText('Expired.');
+  await expect(dialog.getByRole('button', { name: 'Copy unapproved text' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(resultRow(page, EXPIRED.title).locator('.badge')).toHaveText('Expired');
+  await expect(page.locator('.status-line .badge')).toHaveText('Expired');
+});
+
+test('Copy judges the approval at the moment it is pressed, even if the screen has not caught up', async ({ desk: page, context, appUrl }) => {
+  await grantClipboard(context, appUrl);
+  const dialog = await lapsingAnswer(page);
+  const marker = await markClipboard(page);
+  // Time moves past the expiry with no timer firing: a window in the background, its timers held back.
+  await page.clock.setSystemTime(new Date('2026-06-01T10:00:30Z'));
+  await expect(dialog.getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert').filter({ hasText: 'changed' })).toHaveText('Its status changed while the dialog was open (now: Expired). Check it before copying.');
+  expect(await readClipboard(page)).toBe(marker);
+  await expect(dialog.locator('.warning')).toContainText('Expired.');
+  const confirm = dialog.getByRole('checkbox', { name: 'I understand this text is not approved; copy it anyway.' });
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('button', { name: 'Copy unapproved text' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readClipboard(page)).toBe(EXPIRED.x);
+  await expect(toast(page)).toHaveText('Copied for X, recorded as not approved.');
+  await expect(page.locator('.copy-log li .badge')).toHaveText('not approved');
+});
+
 test('a draft copies only after confirmation, and the log says "not approved"', async ({ desk: page, context, appUrl }) => {
   await grantClipboard(context, appUrl);
   await importLibrary(page, 'draft.yaml', libraryYaml(answerYaml(DRAFT)));

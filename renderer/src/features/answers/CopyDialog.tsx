@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Dialog, Heading, Modal } from 'react-aria-components';
 import { useIntl } from 'react-intl';
-import { CHANNELS, checkLength, fillTemplate, LANGS, variableNames, type Channel, type Lang } from '@shared/domain';
+import { CHANNELS, checkLength, fillTemplate, LANGS, variableNames, type AnswerState, type Channel, type Lang } from '@shared/domain';
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
@@ -50,6 +50,7 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
   const [asStatement, setAsStatement] = useState(true);
   const firstField = useRef<HTMLInputElement>(null);
   const copyButton = useRef<HTMLButtonElement>(null);
+  const confirmBox = useRef<HTMLInputElement>(null);
 
   const revision = view?.state.shown;
   // Open on a channel that has text: the one asked for if it has, else the first that does.
@@ -65,7 +66,10 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
   const used = useMemo(() => variableNames(template), [template]);
   const filled = fillTemplate(template, values);
   const check = checkLength(filled.text, channel);
-  const approved = view?.state.status === 'approved';
+  // The state the dialog shows: the live one, or one found newer when Copy was pressed (below).
+  const [judged, setJudged] = useState<AnswerState | null>(null);
+  const state = judged && view && judged.status !== view.state.status ? judged : view?.state;
+  const approved = state?.status === 'approved';
 
   useEffect(() => {
     // Focus where Enter does the right thing: the first blank, or the copy button itself.
@@ -87,7 +91,20 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
       document.getElementById(`var-${filled.missing[0]}`)?.focus();
       return;
     }
-    if (!approved && !confirmed) return setError(t('copy.needConfirm'));
+    // Judged again at this instant: an approval that lapsed since the dialog last rendered (its
+    // timers may be late in a background window) must not copy as approved.
+    const current = view.stateNow();
+    if (!current || current.shown.id !== revision.id) return setError(t('copy.changed'));
+    if (current.status !== state!.status) {
+      setJudged(current);
+      setConfirmed(false);
+      requestAnimationFrame(() => confirmBox.current?.focus());
+      return setError(t('copy.statusChanged', { status: t(STATUS_LABEL[current.status]) }));
+    }
+    if (!approved && !confirmed) {
+      confirmBox.current?.focus();
+      return setError(t('copy.needConfirm'));
+    }
     setBusy(true);
     try {
       await host.copyText(filled.text);
@@ -100,7 +117,7 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
           channel,
           by: userName || t('user.anonymous'),
           at: new Date().toISOString(),
-          statusAtCopy: view.state.status,
+          statusAtCopy: current.status,
           confirmedUnapproved: !approved,
           text: filled.text,
           incidentId,
@@ -125,12 +142,12 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
       <Heading slot="title" id="copy-title">{view.answer.title[lang] || view.answer.title[lang === 'es' ? 'en' : 'es']}</Heading>
       {!approved && (
         <div className="warning" role="alert">
-          <strong>{t(STATUS_LABEL[view.state.status])}.</strong>{' '}
-          {view.state.status === 'expired'
-            ? t('copy.expiredWarning', { at: intl.formatDate(view.state.approval!.expiresAt!, { dateStyle: 'medium' }) })
+          <strong>{t(STATUS_LABEL[state!.status])}.</strong>{' '}
+          {state!.status === 'expired'
+            ? t('copy.expiredWarning', { at: intl.formatDate(state!.approval!.expiresAt!, { dateStyle: 'medium' }) })
             : t('copy.draftWarning')}
           <label className="confirm">
-            <input type="checkbox" checked={confirmed} onChange={(e) => { setConfirmed(e.target.checked); setError(null); }} />
+            <input ref={confirmBox} type="checkbox" checked={confirmed} onChange={(e) => { setConfirmed(e.target.checked); setError(null); }} />
             {t('copy.confirmUnapproved')}
           </label>
         </div>

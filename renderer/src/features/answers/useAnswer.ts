@@ -9,12 +9,16 @@ export interface AnswerView {
   approvals: Approval[];
   state: AnswerState;
   copies: CopyEvent[];
+  /**
+   * The state as of this instant, for decisions that must not trust a render that may be a
+   * moment old (a background window's timers are throttled): copying checks it.
+   */
+  stateNow(): AnswerState | null;
 }
 
 /** One answer with its history and derived status, live: it updates when any of its rows change. */
 export function useAnswer(id: string | null): AnswerView | null | undefined {
   const { db } = useServices();
-  const now = useNow(60_000);
   const rows = useLiveQuery(async () => {
     if (!id) return null;
     const answer = await db.answers.get(id);
@@ -26,8 +30,14 @@ export function useAnswer(id: string | null): AnswerView | null | undefined {
     ]);
     return { answer, revisions, approvals, copies: copies.slice(0, 10) };
   }, [db, id]);
+  // Re-derived at each approval's expiry, the moment the status changes.
+  const now = useNow(60_000, expiries(rows?.approvals));
   if (rows === undefined) return undefined;
   if (rows === null) return null;
   const state = deriveAnswerState(rows.revisions, rows.approvals, now);
-  return state ? { ...rows, state } : null;
+  const { revisions, approvals } = rows;
+  return state ? { ...rows, state, stateNow: () => deriveAnswerState(revisions, approvals, new Date()) } : null;
 }
+
+const expiries = (approvals: readonly Approval[] | undefined): number[] =>
+  approvals?.flatMap((a) => (a.expiresAt ? [Date.parse(a.expiresAt)] : [])) ?? [];

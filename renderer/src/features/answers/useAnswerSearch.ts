@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { flushSync } from 'react-dom';
 import type { Lang } from '@shared/domain';
 import { useServices } from '../../app/services';
+import { useNow } from '../../app/useNow';
 import type { AnswerFilters } from '../../app/uiStore';
 import type { AnswerQueryResult } from '../search/answerIndex';
 
@@ -58,8 +59,12 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
   // A worker that failed will not answer: then typing does not wait for it.
   const type = useCallback((query: string) => ask(query, search.status().error ? 0 : TYPING_WAIT_MS), [ask, search]);
 
-  // One query per change: a new `text`, new filters or locale (new `ask`), or a changed index (an
-  // edit, the first build progressing), which re-asks whatever was asked last.
+  // The worker judges expiry when it answers: the results are asked again when an approval among
+  // them lapses, so no row goes on saying "Approved" past its expiry.
+  const lapses = useNow(null, approvalEnds(answered?.result));
+
+  // One query per change: a new `text`, new filters or locale (new `ask`), a changed index (an
+  // edit, the first build progressing) or a lapsed approval, which re-asks whatever was asked last.
   const lastText = useRef(text);
   useEffect(() => {
     if (lastText.current !== text) {
@@ -67,7 +72,12 @@ export function useAnswerSearch(text: string, filters: AnswerFilters, locale: La
       latest.current = { ...latest.current, text };
     }
     ask(latest.current.text, 0);
-  }, [ask, text, status.version]);
+  }, [ask, text, status.version, lapses]);
 
   return { result: answered?.result ?? null, resultText: answered?.text ?? null, status, type };
+}
+
+/** When the approvals of the answers shown run out. */
+function approvalEnds(result: AnswerQueryResult | undefined): number[] {
+  return result?.hits.flatMap((hit) => (hit.status === 'approved' && hit.expiresAt ? [Date.parse(hit.expiresAt)] : [])) ?? [];
 }

@@ -86,6 +86,8 @@ const core = {
   'copy.confirmUnapproved': 'I understand this text is not approved; copy it anyway.',
   'copy.draftWarning': 'This text has not been approved. If you copy it, the copy log will say so.',
   'copy.expiredWarning': 'Its approval expired on {at}. If you copy it, the copy log will say so.',
+  'copy.changed': 'This answer changed while the dialog was open. Check the text, then copy again.',
+  'copy.statusChanged': 'Its status changed while the dialog was open (now: {status}). Check it before copying.',
   'copy.needConfirm': 'Tick the box to confirm you are copying text that is not approved.',
   'copy.missing': 'Fill in every blank before copying: {names}.',
   'copy.noText': 'This answer has no text for this channel and language.',

@@ -87,6 +87,8 @@ const core = {
   'copy.confirmUnapproved': 'Entiendo que este texto no está aprobado; copiarlo igualmente.',
   'copy.draftWarning': 'Este texto no está aprobado. Si lo copias, el registro de copias lo indicará.',
   'copy.expiredWarning': 'Su aprobación caducó el {at}. Si lo copias, el registro de copias lo indicará.',
+  'copy.changed': 'Esta respuesta cambió mientras el diálogo estaba abierto. Revisa el texto y vuelve a copiar.',
+  'copy.statusChanged': 'Su estado cambió mientras el diálogo estaba abierto (ahora: {status}). Revísalo antes de copiar.',
   'copy.needConfirm': 'Marca la casilla para confirmar que copias un texto no aprobado.',
   'copy.missing': 'Rellena todos los huecos antes de copiar: {names}.',
   'copy.noText': 'Esta respuesta no tiene texto para este canal e idioma.',
