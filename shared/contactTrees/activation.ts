@@ -31,8 +31,8 @@ export function treeActivatedAt(incident: ActivationFields): number | null {
  * choosing a tree (at the declaration, or later in the call panel) was starting it, and the start
  * was read from the HLC stamp of `contactTreeId` (its wall-clock part), or the declaration when
  * that field carried no stamp. They are read the same way still: their timers keep running from
- * the same moment, and the escalations already recorded keep their ids (escalationId includes the
- * activation), so no machine records an escalation twice after upgrading.
+ * the same moment, and every machine makes the same escalation ids (escalationId includes the
+ * activation), so no two machines record the same escalation under two ids.
  */
 function legacyActivation(incident: ActivationFields): number {
   const stamp = incident.clock.contactTreeId;

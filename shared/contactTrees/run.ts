@@ -5,7 +5,8 @@ import { walkTree, type TreeNode } from './structure';
 /**
  * - pending: not open yet (the node above has not been reached or given up on);
  * - calling: open, calling its first person;
- * - escalated: open, calling a backup (the first person was not reached in time, or could not be);
+ * - escalated: open, calling someone else because a turn at this node has ended (a person was not
+ *   reached in time, or could not be);
  * - reached: someone at this node was reached;
  * - failed: everyone this node could call was tried and nobody was reached (or there was nobody).
  */
@@ -19,12 +20,20 @@ export interface NodeRun {
   depth: number;
   parentId: string | null;
   state: NodeState;
-  /** Everyone this node may reach, in order (see callSequence), resolved when the node opened. */
+  /** Everyone this node may reach, in order (see callSequence), as the directory is now, ordered for when the node opened. */
   sequence: Person[];
-  /** Index in `sequence` of the person to call now; `sequence.length` once everyone was tried. */
-  step: number;
+  /**
+   * The people whose turn at this node has ended (escalated, wrong number, unavailable), in the
+   * order it was recorded. It may name people the directory no longer lists (they left, were
+   * deleted, lost the role): what was recorded stays true whatever the directory becomes.
+   */
+  movedOn: string[];
+  /** Who is left to call, in order: the person to call now first. */
+  queue: Person[];
   /** Whom to call now (calling and escalated nodes only). */
   current: Person | null;
+  /** Who comes after the current person (calling and escalated nodes only); null when nobody does. */
+  next: Person | null;
   openedAt: number | null;
   /** When the current person's time runs out and the node moves to the next one. */
   escalateAt: number | null;
@@ -38,9 +47,9 @@ export interface NodeRun {
 /** An escalation the console should record now: the node's current person ran out of time. */
 export interface DueEscalation {
   nodeId: string;
-  /** The step it escalates from; with the activation, what makes the record's id (see escalationId). */
-  step: number;
+  /** Whom the node moves on from; with the activation and the node, what makes the record's id (see escalationId). */
   fromPersonId: string;
+  /** Whom it moves on to; null when nobody is left, so the node gives up. */
   toPersonId: string | null;
   dueAt: number;
 }
@@ -77,8 +86,19 @@ const byTime = (a: CallAttempt, b: CallAttempt) => (a.at < b.at ? -1 : a.at > b.
  * has the node's escalateAfterMinutes, counted from when their turn began; "wrong number" or
  * "unavailable" moves on at once, "no answer" and "voicemail" keep trying until the time is up.
  *
- * An escalation moves the node on only when its recorded `personId` is the person being called at
- * that step, so a repeated record (two windows, a tick seen twice, a replay from sync) is a no-op.
+ * The directory may change while the tree runs (someone leaves, is deleted, gains or loses a
+ * role), so the run never counts positions in the list of people: it reads who was moved on from.
+ * - A person's turn ends once, when an escalation, "wrong number" or "unavailable" is first
+ *   recorded for them at this node; later records about them are no-ops (two windows, a replay
+ *   from sync). Everyone else still listed is left to call.
+ * - Each ended turn starts the next one then, whoever comes next in today's directory: the backup
+ *   of someone who left since keeps the time the records gave them.
+ * - Whoever is being called (a "no answer" or "voicemail" recorded, their turn not over) stays the
+ *   person to call even if the directory now lists someone before them, so the screen does not
+ *   switch people under the caller's hands.
+ * - When the directory takes away the person being called, the next one takes over the rest of
+ *   that turn: nothing records when the directory changed, and the clocks must come out the same
+ *   on every machine. When it leaves nobody, the node gives up as of its last recorded move.
  */
 export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInput): CallTreeRun {
   const directory = directoryOf(people);
@@ -95,7 +115,7 @@ export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInp
   for (const placed of walkTree(tree.nodes)) {
     const parent = placed.parentId === null ? null : runs.get(placed.parentId)!;
     const openedAt = parent === null ? activatedAt : parent.settledAt;
-    const run = replay(placed.node, (mine.get(placed.node.id) ?? []).sort(byTime), callSequence(placed.node, directory, openedAt ?? now), openedAt, now);
+    const run = replay(placed.node, (mine.get(placed.node.id) ?? []).sort(byTime), callSequence(placed.node, directory, openedAt ?? now), openedAt);
     const full: NodeRun = { ...run, depth: placed.depth, parentId: placed.parentId };
     runs.set(placed.node.id, full);
     nodes.push(full);
@@ -106,47 +126,72 @@ export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInp
   let nextEscalationAt: number | null = null;
   for (const n of callNow) {
     if (n.escalateAt === null || n.current === null) continue;
-    if (n.escalateAt <= now) due.push({ nodeId: n.node.id, step: n.step, fromPersonId: n.current.id, toPersonId: n.sequence[n.step + 1]?.id ?? null, dueAt: n.escalateAt });
+    if (n.escalateAt <= now) due.push({ nodeId: n.node.id, fromPersonId: n.current.id, toPersonId: n.next?.id ?? null, dueAt: n.escalateAt });
     else if (nextEscalationAt === null || n.escalateAt < nextEscalationAt) nextEscalationAt = n.escalateAt;
   }
   return { nodes, callNow, due, nextEscalationAt };
 }
 
-function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], openedAt: number | null, now: number): Omit<NodeRun, 'depth' | 'parentId'> {
-  let step = 0;
-  let stepStartedAt = openedAt ?? now;
-  let exhaustedAt: number | null = sequence.length === 0 ? (openedAt ?? now) : null;
+function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], openedAt: number | null): Omit<NodeRun, 'depth' | 'parentId'> {
+  const listed = new Set(sequence.map((p) => p.id));
+  const movedOn: string[] = [];
+  const out = new Set<string>();
+  // When the last turn ended, when the records themselves left nobody listed to call, and the
+  // latest attempt (the last moment the node is known to have been open).
+  let turnEndedAt: number | null = null;
+  let lastAttemptAt: number | null = null;
+  let exhaustedAt: number | null = null;
+  let calling: string | null = null;
   let reached: CallAttempt | null = null;
+  const queueNow = () => {
+    const left = sequence.filter((p) => !out.has(p.id));
+    const beingCalled = left.find((p) => p.id === calling);
+    return beingCalled ? [beingCalled, ...left.filter((p) => p !== beingCalled)] : left;
+  };
   for (const attempt of attempts) {
     if (attempt.outcome === 'reached') {
       reached = attempt;
       break;
     }
-    const current = sequence[step];
-    const movesOn = attempt.outcome === 'escalated' || MOVE_ON_NOW.has(attempt.outcome);
-    if (!movesOn || current === undefined || attempt.personId !== current.id) continue;
-    step += 1;
-    stepStartedAt = Date.parse(attempt.at);
-    if (step === sequence.length) exhaustedAt = stepStartedAt;
+    lastAttemptAt = Date.parse(attempt.at);
+    const who = attempt.personId;
+    if (who === null || out.has(who)) continue;
+    if (attempt.outcome !== 'escalated' && !MOVE_ON_NOW.has(attempt.outcome)) {
+      calling = who;
+      continue;
+    }
+    // The turn under way ends with the person being called, or with someone the directory no
+    // longer lists here (they were being called when it was recorded). Someone listed further on
+    // who is ruled out ahead of their turn is only taken off the list.
+    if (!listed.has(who) || queueNow()[0]?.id === who) turnEndedAt = Date.parse(attempt.at);
+    out.add(who);
+    movedOn.push(who);
+    if (calling === who) calling = null;
+    if (exhaustedAt === null && listed.has(who) && sequence.every((p) => out.has(p.id))) exhaustedAt = Date.parse(attempt.at);
   }
-  const base = { node, sequence, step, openedAt, attempts, reached };
+  const queue = queueNow();
+
+  const base = { node, sequence, movedOn, queue, openedAt, attempts, reached };
+  const idle = { current: null, next: null, escalateAt: null };
   const reachedAt = reached ? Date.parse(reached.at) : null;
   // Someone reached can pass the calls on at once, even before the node's turn came.
-  if (openedAt === null) {
-    return { ...base, state: reached ? 'reached' : 'pending', current: null, escalateAt: null, settledAt: reachedAt };
-  }
+  if (openedAt === null) return { ...base, ...idle, state: reached ? 'reached' : 'pending', settledAt: reachedAt };
   // Whichever came first settles the node: a branch that was given up on has already moved on.
   // A node cannot fail before its turn, so giving up counts from the opening at the earliest.
   if (exhaustedAt !== null && (reachedAt === null || Math.max(exhaustedAt, openedAt) < reachedAt)) {
-    return { ...base, state: reached ? 'reached' : 'failed', current: null, escalateAt: null, settledAt: Math.max(exhaustedAt, openedAt) };
+    return { ...base, ...idle, state: reached ? 'reached' : 'failed', settledAt: Math.max(exhaustedAt, openedAt) };
   }
-  if (reached) return { ...base, state: 'reached', current: null, escalateAt: null, settledAt: reachedAt };
-  // A turn that began before the node opened (someone ruled out early) starts its clock at the opening.
-  const turnStart = Math.max(stepStartedAt, openedAt);
+  if (reached) return { ...base, ...idle, state: 'reached', settledAt: reachedAt };
+  // Nobody listed is left, and not because of the records: the directory changed (or the node never
+  // had anybody). It gives up as of its latest attempt, the last moment it is known to have been open.
+  if (queue.length === 0) return { ...base, ...idle, state: 'failed', settledAt: Math.max(lastAttemptAt ?? openedAt, openedAt) };
+  // A turn that ended before the node opened (someone ruled out early) starts the clock at the opening.
+  const turnStart = Math.max(turnEndedAt ?? openedAt, openedAt);
   return {
     ...base,
-    state: step === 0 ? 'calling' : 'escalated',
-    current: sequence[step]!,
+    state: turnEndedAt === null ? 'calling' : 'escalated',
+    current: queue[0]!,
+    next: queue[1] ?? null,
     escalateAt: turnStart + node.escalateAfterMinutes * 60_000,
     settledAt: null,
   };
@@ -154,11 +199,16 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
 
 /**
  * The id of the record of an escalation: the same on every machine for the same incident,
- * activation, node and step, so recording it twice writes one row (history rows are immutable, a
- * second write with other content is refused). Hashed, because ids are at most 120 characters.
+ * activation, node and person moved on from, so recording it twice writes one row (history rows
+ * are immutable, a second write with other content is refused, see isSameEscalation). A person's
+ * turn at a node ends once per activation, so the id names one escalation whatever the directory
+ * does meanwhile; a position in the list of people would not (someone leaving shifts everyone
+ * after them, and the next escalation would take the id of an earlier one and be refused).
+ * Hashed, because ids are at most 120 characters. The key is tagged: no id made here equals one
+ * made by earlier versions, which counted positions.
  */
-export function escalationId(incidentId: string, treeId: string, activatedAt: number, nodeId: string, step: number): string {
-  const key = [incidentId, treeId, activatedAt, nodeId, step].join('\u0000');
+export function escalationId(incidentId: string, treeId: string, activatedAt: number, nodeId: string, fromPersonId: string): string {
+  const key = ['moved-on-from', incidentId, treeId, activatedAt, nodeId, fromPersonId].join('\u0000');
   return `call-escalation-${hash53(key).toString(36)}-${hash53(`${key}\u0001`).toString(36)}`;
 }
 
@@ -176,13 +226,27 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/**
+ * The note of the record of an escalation after which nobody was left to call: the node gave up.
+ * The record says so itself because whether anyone was left depends on the directory as it was
+ * then, which nothing keeps; the timeline tells it as the console announced it, for this run and
+ * earlier ones, whatever the directory becomes. Escalations are written by Calma, never typed,
+ * so their note is free for this; an empty note is a move to the next person.
+ */
+export const GAVE_UP_NOTE = 'calma:gave-up';
+
+/** Whether a call attempt is the escalation after which its node gave up (nobody else to call). */
+export function isGiveUp(attempt: Pick<CallAttempt, 'outcome' | 'note'>): boolean {
+  return attempt.outcome === 'escalated' && attempt.note === GAVE_UP_NOTE;
+}
+
 /** The call attempt that records a due escalation. */
 export function escalationAttempt(
   due: DueEscalation,
   context: { incidentId: string; treeId: string; activatedAt: number; by: string; at: Date },
 ): CallAttempt {
   return {
-    id: escalationId(context.incidentId, context.treeId, context.activatedAt, due.nodeId, due.step),
+    id: escalationId(context.incidentId, context.treeId, context.activatedAt, due.nodeId, due.fromPersonId),
     incidentId: context.incidentId,
     treeId: context.treeId,
     nodeId: due.nodeId,
@@ -190,6 +254,24 @@ export function escalationAttempt(
     outcome: 'escalated',
     by: context.by,
     at: context.at.toISOString(),
-    note: '',
+    note: due.toPersonId === null ? GAVE_UP_NOTE : '',
   };
+}
+
+/**
+ * Whether a stored record is the same escalation as one this console tried to write: the write
+ * was refused because another window or machine recorded it first (at another instant, by
+ * another name, perhaps while its directory said someone else was next). Anything else holding
+ * the id is a real failure, to be reported.
+ */
+export function isSameEscalation(stored: CallAttempt, attempt: CallAttempt): boolean {
+  return (
+    stored.id === attempt.id &&
+    stored.outcome === 'escalated' &&
+    attempt.outcome === 'escalated' &&
+    stored.incidentId === attempt.incidentId &&
+    stored.treeId === attempt.treeId &&
+    stored.nodeId === attempt.nodeId &&
+    stored.personId === attempt.personId
+  );
 }

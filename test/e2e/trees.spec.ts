@@ -425,3 +425,64 @@ test('a playbook names its tree: declared incidents preselect it, activating sta
   expect(printed).toContain('Still to reach now Dani Vega, backup for Carla Ruiz');
   expect(printed).toContain('Call tree None chosen for this incident.');
 });
+
+test('the directory changes mid-run: someone marked as left after her escalation, and her backup still times out and the node gives up', async ({ page, appUrl }) => {
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page);
+  // Carla (5 min), whose backup is Dani; Luis under her, called once Carla's node is settled.
+  await goTree(page, 'Left mid-run');
+  await addNode(page, { person: 'Carla Ruiz' }, 5);
+  await addNode(page, { person: 'Luis Prieto' }, 10);
+  await node(page, 'Luis Prieto').locator(':scope > .tree-node-card').getByRole('combobox', { name: 'Under' }).selectOption({ label: 'Carla Ruiz' });
+  await expect(outline(page)).resolves.toEqual(['Carla Ruiz', '  Luis Prieto']);
+
+  await declareIncident(page, { title: 'Directory changes' });
+  const panel = page.getByTestId('call-tree');
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  await expect(toast(page)).toHaveText('Call tree “Left mid-run” activated.');
+  const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
+  await card('Carla Ruiz').getByRole('button', { name: 'No answer' }).click();
+  await page.clock.fastForward('05:01');
+  await expect(toast(page)).toHaveText('No answer from Carla Ruiz in 5 min. Call Dani Vega now.');
+  await expect(card('Dani Vega')).toBeVisible();
+
+  // In People, Carla is marked as having left the organisation.
+  await goToView(page, /^People$/);
+  await page.getByRole('listbox', { name: 'People' }).getByRole('option').filter({ hasText: 'Carla Ruiz' }).click();
+  const personEditor = page.getByTestId('person-editor');
+  await personEditor.getByRole('checkbox', { name: /left the organisation/ }).check();
+  await personEditor.getByRole('button', { name: 'Save' }).click();
+  await expect(toast(page)).toHaveText('Carla Ruiz saved.');
+  await goToView(page, /^Incidents$/);
+
+  // Dani is still the one to call, with the rest of her five minutes; Carla is still named (she left, she is not gone).
+  const dani = card('Dani Vega');
+  await expect(panel.getByTestId('call-card')).toHaveCount(1);
+  await expect(dani).toContainText(/Last: Carla Ruiz, Moved on to the backup at 10:05 AM \(Ana Ortega\)/);
+  await expect(dani.locator('.call-countdown')).toHaveText(/^Nobody else to call: gives up in [1-4]:\d\d$/);
+  await expect(panel.getByTestId('call-progress')).toHaveText('0 of 2 reached · 1 being called · 1 waiting · 0 not reached');
+  await expectAccessible(page, 'incident call panel, backup of someone who left');
+
+  // Her time runs out at T+10: the node gives up, says so, and Luis's turn opens with his full ten minutes.
+  await page.clock.fastForward('05:00');
+  await expect(toast(page)).toHaveText('Nobody reached for Carla Ruiz: everyone listed was tried. The calls under it go on.');
+  await expect(panel.getByTestId('call-progress')).toHaveText('0 of 2 reached · 1 being called · 0 waiting · 1 not reached');
+  await expect(panel.getByTestId('call-card').locator('.call-card-head strong')).toHaveText(['Luis Prieto']);
+  await expect(card('Luis Prieto').locator('.call-countdown')).toHaveText(/^Moves on to Lucía Ortega in (10:00|9:[0-5]\d)$/);
+  await expect(timeline(page)).toContainText('Ana Ortega call tree: Carla Ruiz was not reached in time; moved on to the next person');
+  await expect(timeline(page)).toContainText('Ana Ortega call tree: Dani Vega was not reached in time; gave up: nobody else to call');
+  await panel.getByText('The whole tree').click();
+  const carlaNode = panel.getByTestId('call-node').filter({ hasText: 'Carla Ruiz' }).first();
+  await expect(carlaNode.locator('.badge')).toHaveText('Not reached');
+  await expect(carlaNode.locator('.call-attempts li')).toHaveText([/Carla Ruiz: No answer/, /Carla Ruiz: Moved on to the backup/, /Dani Vega: Gave up: nobody else to call/]);
+  await expectAccessible(page, 'incident call panel, a node given up after a directory change');
+
+  // Two escalation records, each its own row, and no error on the way.
+  const calls = await storedRows<{ id: string; outcome: string; personId: string }>(page, 'callAttempts');
+  const escalations = calls.filter((c) => c.outcome === 'escalated');
+  expect(escalations).toHaveLength(2);
+  expect(new Set(escalations.map((c) => c.id)).size).toBe(2);
+  expect(new Set(escalations.map((c) => c.personId)).size).toBe(2);
+});

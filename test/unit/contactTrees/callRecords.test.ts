@@ -1,25 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { escalationAttempt, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
-import { contactTreeSchema, personSchema } from '../../../shared/domain';
+import { createIntl } from 'react-intl';
+import { directoryOf, escalationAttempt, isGiveUp, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
+import { contactTreeSchema, personSchema, type Lang } from '../../../shared/domain';
 import { buildDeclaration } from '../../../shared/incidents/declare';
 import { incidentTimeline } from '../../../shared/incidents/timelineEvents';
 import { newLogEntry } from '../../../shared/incidents/logEntry';
 import { MutationError } from '../../../shared/mutations/error';
 import { mailtoUrl, telUrl } from '../../../renderer/src/features/callTree/callLinks';
+import { callEventText, lastAttemptText } from '../../../renderer/src/features/callTree/callEvents';
 import { formatCountdown } from '../../../renderer/src/features/callTree/countdown';
+import { MESSAGES, type Translate } from '../../../renderer/src/i18n/I18nProvider';
+import type { MessageId } from '../../../renderer/src/i18n/messages/en';
 import { freshDb, mutateFor } from '../db/fixtures';
-import { attempt } from './fixtures';
+import { attempt, person } from './fixtures';
 
 const DECLARED = '2026-05-11T08:00:00.000Z';
 
-/** An incident running a two-person tree, written through the mutations like the console does. */
-async function running() {
+/**
+ * An incident running a one-node tree over `people` (the node calls the first of them, after
+ * `minutes`), written through the mutations like the console does.
+ */
+async function runningTree(people: Record<string, unknown>[], minutes: number) {
   const db = freshDb();
   let now = new Date(DECLARED);
   const mutate = mutateFor(db, () => now);
-  await mutate('person.create', { person: personSchema.parse({ id: 'lucia', name: 'Lucía', backupId: 'luis', phones: ['+34 600 111 222'] }) });
-  await mutate('person.create', { person: personSchema.parse({ id: 'luis', name: 'Luis' }) });
-  await mutate('contactTree.create', { tree: contactTreeSchema.parse({ id: 'tree-1', name: 'Main', nodes: [{ id: 'top', parentId: null, order: 0, target: { kind: 'person', personId: 'lucia' }, escalateAfterMinutes: 10 }] }) });
+  for (const p of people) await mutate('person.create', { person: personSchema.parse(p) });
+  const top = { id: 'top', parentId: null, order: 0, target: { kind: 'person', personId: people[0]!.id as string }, escalateAfterMinutes: minutes };
+  await mutate('contactTree.create', { tree: contactTreeSchema.parse({ id: 'tree-1', name: 'Main', nodes: [top] }) });
   const rows = buildDeclaration({
     incidentId: 'inc-1', title: 'Outage', severity: 'high', lead: { personId: null, name: 'Ana' }, declaredAt: DECLARED, declaredBy: 'ana',
     playbookId: null, revision: null, people: [], newId: () => `id-${Math.random().toString(36).slice(2)}`,
@@ -29,8 +36,18 @@ async function running() {
     const incident = (await db.incidents.get('inc-1'))!;
     return runCallTree({ tree: (await db.contactTrees.get('tree-1'))!, people: await db.people.toArray(), attempts: await db.callAttempts.toArray(), activatedAt: treeActivatedAt(incident)!, now: now.getTime() });
   };
-  return { db, mutate, state, setNow: (iso: string) => (now = new Date(iso)) };
+  /** What the console does at a tick: record whatever is due, as of then. */
+  const tick = async (iso: string) => {
+    now = new Date(iso);
+    const records = (await state()).due.map((due) => escalationAttempt(due, { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: Date.parse(DECLARED), by: 'ana', at: now }));
+    for (const record of records) await mutate('call.record', { attempt: record });
+    return records;
+  };
+  return { db, mutate, state, tick, setNow: (iso: string) => (now = new Date(iso)) };
 }
+
+/** Lucía (10 min), then her backup Luis. */
+const running = () => runningTree([{ id: 'lucia', name: 'Lucía', backupId: 'luis', phones: ['+34 600 111 222'] }, { id: 'luis', name: 'Luis' }], 10);
 
 describe('recording escalations', () => {
   it('writes one row however many windows record the same escalation, and moves to the backup once', async () => {
@@ -70,6 +87,66 @@ describe('recording escalations', () => {
   });
 });
 
+/**
+ * As QA ran it: Ana (5 min), whose backup Bea has left, so Cris comes next. Ana's time runs out and
+ * the console moves to Cris; then someone marks Ana as having left, in People.
+ */
+const leftMidRun = () =>
+  runningTree([{ id: 'ana', name: 'Ana Lead', backupId: 'bea' }, { id: 'bea', name: 'Bea Left', backupId: 'cris', left: true }, { id: 'cris', name: 'Cris Backup' }], 5);
+
+describe('recording escalations while the directory changes', () => {
+  it('someone marked as left after her escalation: her backup\'s time still runs out, is recorded, and the node gives up', async () => {
+    const { db, mutate, state, tick } = await leftMidRun();
+    await mutate('call.record', { attempt: attempt('top', 'ana', 'no-answer', '2026-05-11T08:01:00.000Z') });
+    expect((await tick('2026-05-11T08:05:02.000Z')).map((r) => r.personId)).toEqual(['ana']);
+    await mutate('person.update', { id: 'ana', fields: { left: true } });
+    // Nothing is due before T+10, and Cris is the one to call.
+    expect(await tick('2026-05-11T08:07:00.000Z')).toEqual([]);
+    expect((await state()).callNow.map((n) => n.current!.id)).toEqual(['cris']);
+    // At T+10 the escalation from Cris is written (not refused as a copy of Ana's) and says the node gave up.
+    const [gaveUp] = await tick('2026-05-11T08:10:02.000Z');
+    expect(gaveUp).toMatchObject({ personId: 'cris', outcome: 'escalated' });
+    expect(isGiveUp(gaveUp!)).toBe(true);
+    expect(await db.callAttempts.count()).toBe(3);
+    const after = await state();
+    expect(after.nodes[0]!.state).toBe('failed');
+    expect(after.due).toEqual([]);
+  });
+});
+
+function i18n(locale: Lang) {
+  const intl = createIntl({ locale, messages: MESSAGES[locale], timeZone: 'UTC' });
+  const t: Translate = (id: MessageId, values) => intl.formatMessage({ id }, values);
+  return t;
+}
+
+describe('calls in words', () => {
+  const due = { nodeId: 'n-ana', fromPersonId: 'cris', dueAt: Date.parse(DECLARED) };
+  const context = { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: Date.parse(DECLARED), by: 'ana', at: new Date(DECLARED) };
+  const names = new Map([['cris', 'Cris Backup']]);
+
+  it('the timeline tells an escalation that gave up from one that moved on, in both languages', () => {
+    const movedOn = escalationAttempt({ ...due, toPersonId: 'dani' }, context);
+    const gaveUp = escalationAttempt({ ...due, toPersonId: null }, context);
+    expect(callEventText(movedOn, names, i18n('en'))).toBe('call tree: Cris Backup was not reached in time; moved on to the next person');
+    expect(callEventText(gaveUp, names, i18n('en'))).toBe('call tree: Cris Backup was not reached in time; gave up: nobody else to call');
+    expect(callEventText(gaveUp, names, i18n('es'))).toBe('cadena de llamadas: Cris Backup no contestó a tiempo; se abandonó: no había nadie más a quien llamar');
+    expect(callEventText(movedOn, names, i18n('es'))).toBe('cadena de llamadas: Cris Backup no contestó a tiempo; se pasó a la siguiente persona');
+    // Only Calma's own escalations give up: a call whose note happens to say so is still that call.
+    expect(callEventText(attempt('n-ana', 'cris', 'no-answer', DECLARED, { note: gaveUp.note }), names, i18n('en'))).toBe('called Cris Backup: no answer');
+  });
+
+  it('names the person of the last attempt even after they left; only a deleted person is no longer in the directory', () => {
+    const t = i18n('en');
+    const people = [person('ana', { name: 'Ana Lead', left: true }), person('gone', { name: 'Gone', deleted: true })];
+    const byId = directoryOf(people).byId;
+    const time = () => '10:05';
+    expect(lastAttemptText(attempt('n-ana', 'ana', 'escalated', DECLARED, { by: 'Luis' }), byId, t, time)).toBe('Last: Ana Lead, Moved on to the backup at 10:05 (Luis)');
+    expect(lastAttemptText(escalationAttempt({ ...due, fromPersonId: 'ana', toPersonId: null }, context), byId, t, time)).toBe('Last: Ana Lead, Gave up: nobody else to call at 10:05 (ana)');
+    expect(lastAttemptText(attempt('n-ana', 'gone', 'no-answer', DECLARED, { by: 'Luis' }), byId, t, time)).toBe('Last: Someone no longer in the directory, No answer at 10:05 (Luis)');
+  });
+});
+
 describe('links to call and write', () => {
   it('makes tel: links from numbers as people write them, through the allow-list', () => {
     expect(telUrl('+34 600 11 22 33')).toBe('tel:+34600112233');
@@ -101,5 +178,13 @@ describe('the escalation countdown', () => {
     expect(formatCountdown(-3_000)).toBe('0:00');
     expect(formatCountdown(3_600_000 + 5 * 60_000)).toBe('1 h 05 min');
     expect(formatCountdown(50 * 3_600_000)).toBe('2 d 2 h');
+  });
+
+  it('never shows more than the turn: a clock read up to a second before a 5-minute turn began shows 5:00, not 5:01', () => {
+    expect(formatCountdown(5 * 60_000 + 400, 5 * 60_000)).toBe('5:00');
+    expect(formatCountdown(5 * 60_000 + 999, 5 * 60_000)).toBe('5:00');
+    expect(formatCountdown(4 * 60_000 + 59_400, 5 * 60_000)).toBe('5:00');
+    expect(formatCountdown(4 * 60_000 + 58_400, 5 * 60_000)).toBe('4:59');
+    expect(formatCountdown(-1, 5 * 60_000)).toBe('0:00');
   });
 });

@@ -43,7 +43,7 @@ describe('running a call tree', () => {
   it('an escalation is due when the time is up (not before), and moves on only once it is recorded', () => {
     expect(run([], T0 + 10 * MIN - 1).due).toEqual([]);
     const r = run([], T0 + 10 * MIN);
-    expect(r.due).toEqual([{ nodeId: 'top', step: 0, fromPersonId: 'lead', toPersonId: 'lead2', dueAt: T0 + 10 * MIN }]);
+    expect(r.due).toEqual([{ nodeId: 'top', fromPersonId: 'lead', toPersonId: 'lead2', dueAt: T0 + 10 * MIN }]);
     // Still due a minute later if nobody recorded it (a console that was closed catches up).
     expect(run([], T0 + 11 * MIN).due).toHaveLength(1);
     const recorded = escalate(r, T0 + 10 * MIN);
@@ -81,9 +81,12 @@ describe('running a call tree', () => {
     expect(state(both).top).toBe('failed');
   });
 
-  it('an attempt about someone else than the person being called does not move the node', () => {
-    const r = run([attempt('top', 'lead2', 'unavailable', T0 + MIN), attempt('top', 'ana', 'escalated', T0 + 2 * MIN)], T0 + 3 * MIN);
+  it('someone ruled out ahead of their turn is taken off the list; the person being called and their clock stay', () => {
+    const r = run([attempt('top', 'lead2', 'unavailable', T0 + MIN), attempt('top', 'lead', 'no-answer', T0 + 2 * MIN)], T0 + 3 * MIN);
     expect(state(r).top).toBe('calling:lead');
+    expect(r.nodes[0]!.escalateAt).toBe(T0 + 10 * MIN);
+    expect(r.nodes[0]!.next).toBeNull();
+    expect(run([attempt('top', 'lead2', 'unavailable', T0 + MIN)], T0 + 10 * MIN).due).toEqual([{ nodeId: 'top', fromPersonId: 'lead', toPersonId: null, dueAt: T0 + 10 * MIN }]);
   });
 
   it('a repeated escalation record (even under another id) does not skip the backup', () => {
@@ -130,24 +133,24 @@ describe('running a call tree', () => {
 });
 
 describe('escalation records', () => {
-  it('have an id that is the same for the same incident, activation, node and step, and differs otherwise', () => {
-    const id = escalationId('inc-1', 'tree-1', T0, 'top', 0);
-    expect(id).toBe(escalationId('inc-1', 'tree-1', T0, 'top', 0));
-    expect(new Set([id, escalationId('inc-2', 'tree-1', T0, 'top', 0), escalationId('inc-1', 'tree-2', T0, 'top', 0), escalationId('inc-1', 'tree-1', T0 + 1, 'top', 0), escalationId('inc-1', 'tree-1', T0, 'top2', 0), escalationId('inc-1', 'tree-1', T0, 'top', 1)]).size).toBe(6);
+  it('have an id that is the same for the same incident, activation, node and person moved on from, and differs otherwise', () => {
+    const id = escalationId('inc-1', 'tree-1', T0, 'top', 'lead');
+    expect(id).toBe(escalationId('inc-1', 'tree-1', T0, 'top', 'lead'));
+    expect(new Set([id, escalationId('inc-2', 'tree-1', T0, 'top', 'lead'), escalationId('inc-1', 'tree-2', T0, 'top', 'lead'), escalationId('inc-1', 'tree-1', T0 + 1, 'top', 'lead'), escalationId('inc-1', 'tree-1', T0, 'top2', 'lead'), escalationId('inc-1', 'tree-1', T0, 'top', 'lead2')]).size).toBe(6);
     // A valid call attempt, even for the longest ids Calma allows.
     const long = 'x'.repeat(120);
-    const record = escalationAttempt({ nodeId: long, step: 3, fromPersonId: long, toPersonId: null, dueAt: T0 }, { incidentId: long, treeId: long, activatedAt: T0, by: 'ana', at: new Date(T0) });
+    const record = escalationAttempt({ nodeId: long, fromPersonId: long, toPersonId: null, dueAt: T0 }, { incidentId: long, treeId: long, activatedAt: T0, by: 'ana', at: new Date(T0) });
     expect(callAttemptSchema.parse(record)).toEqual(record);
   });
 
   /**
    * Consoles (one or several windows) tick at arbitrary moments, each recording whatever is due, and
    * a record may be seen twice (two windows, a sync replay). Whatever the interleaving, each node
-   * escalates from each step at most once, in order, and never before its time.
+   * escalates from each person at most once, in order, and never before its time.
    */
   test.prop([
     fc.array(fc.record({ advance: fc.integer({ min: 0, max: 12 * MIN }), windows: fc.integer({ min: 1, max: 3 }), reach: fc.option(fc.constantFrom('top', 'n-ana', 'n-legal'), { nil: null }) }), { maxLength: 25 }),
-  ])('escalations fire once per node and step, in order, never early', (ticks) => {
+  ])('escalations fire once per node and person, in order, never early', (ticks) => {
     let now = T0;
     const stored = new Map<string, CallAttempt>();
     for (const tick of ticks) {
@@ -166,9 +169,9 @@ describe('escalation records', () => {
     const final = run(all, now);
     for (const node of final.nodes) {
       const escalations = all.filter((a) => a.nodeId === node.node.id && a.outcome === 'escalated').sort((a, b) => a.at.localeCompare(b.at));
-      // One record per step, from the person at that step, in sequence order.
+      // One record per person, in sequence order.
       expect(escalations.map((e) => e.personId)).toEqual(node.sequence.slice(0, escalations.length).map((p) => p.id));
-      expect(node.step).toBe(escalations.length);
+      expect(node.movedOn).toEqual(escalations.map((e) => e.personId));
       expect(escalations.length).toBeLessThanOrEqual(node.sequence.length);
       // Never before the person's time was up.
       let turnStart = node.openedAt ?? Infinity;

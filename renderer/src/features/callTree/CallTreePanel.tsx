@@ -14,6 +14,7 @@ import { MANUAL_OUTCOMES, nodeLabel, OUTCOME_LABEL } from '../contactTrees/label
 import { NodeWarnings } from '../contactTrees/NodeWarnings';
 import { useTree, useTreeList } from '../contactTrees/useContactTrees';
 import { usePeople } from '../people/usePeople';
+import { attemptOutcomeLabel, lastAttemptText } from './callEvents';
 import { mailtoUrl, telUrl } from './callLinks';
 import { formatCountdown } from './countdown';
 
@@ -96,6 +97,7 @@ function RunningTree({ incident, tree, people, calls, activatedAt }: { incident:
               incident={incident}
               treeId={tree.id}
               activatedAt={activatedAt}
+              people={directory.byId}
               // Only what concerns the person to call now: the node's other warnings are the tree's business.
               warnings={(warnings.get(n.node.id) ?? []).filter((w) => 'person' in w && w.person.id === n.current?.id)}
               afterLast={() => headingRef.current?.focus()}
@@ -119,7 +121,8 @@ function progressText(t: Translate, p: Progress): string {
   return t('callTree.progress', { reached: p.reached, total: p.total, calling: p.calling, pending: p.pending, failed: p.failed });
 }
 
-function CallCard({ run, label, incident, treeId, activatedAt, warnings, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; activatedAt: number; warnings: Parameters<typeof NodeWarnings>[0]['warnings']; afterLast(): void }) {
+/** `people`: the directory, those who left included, to name whoever the last attempt was about. */
+function CallCard({ run, label, incident, treeId, activatedAt, people, warnings, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; activatedAt: number; people: ReadonlyMap<string, Person>; warnings: Parameters<typeof NodeWarnings>[0]['warnings']; afterLast(): void }) {
   const t = useT();
   const intl = useIntl();
   const { mutate, host } = useServices();
@@ -127,7 +130,6 @@ function CallCard({ run, label, incident, treeId, activatedAt, warnings, afterLa
   const announce = useAnnouncer((s) => s.announce);
   const [busy, setBusy] = useState(false);
   const person = run.current!;
-  const next = run.sequence[run.step + 1] ?? null;
   const last = run.attempts.at(-1);
 
   const record = async (outcome: CallAttempt['outcome'], button: HTMLButtonElement) => {
@@ -160,7 +162,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, warnings, afterLa
         {label !== person.name && <span className="muted"> · {label}</span>}
         {isBackupFor(run.node, person) && <span className="badge badge-note">{t('callTree.backup')}</span>}
       </div>
-      <Countdown at={run.escalateAt!} next={next} />
+      <Countdown at={run.escalateAt!} minutes={run.node.escalateAfterMinutes} next={run.next} />
       <p className="call-contacts">
         {person.phones.map((phone) => {
           const url = telUrl(phone);
@@ -188,18 +190,23 @@ function CallCard({ run, label, incident, treeId, activatedAt, warnings, afterLa
       </div>
       {last && (
         <p className="muted small">
-          {t('callTree.lastAttempt', { name: run.sequence.find((p) => p.id === last.personId)?.name ?? t('trees.node.unknownPerson'), outcome: t(OUTCOME_LABEL[last.outcome]), at: intl.formatTime(last.at, { hour: '2-digit', minute: '2-digit' }), by: last.by })}
+          {lastAttemptText(last, people, t, (at) => intl.formatTime(at, { hour: '2-digit', minute: '2-digit' }))}
         </p>
       )}
     </li>
   );
 }
 
-/** "Moves to Ben in 4:32": the only part of a card that changes every second. */
-function Countdown({ at, next }: { at: number; next: Person | null }) {
+/**
+ * "Moves to Ben in 4:32": the only part of a card that changes every second. The shared clock
+ * ticks once a second, so it may be up to a second behind a turn that just began; the time left
+ * never shows more than the turn's length (5:00, not 5:01), nor does a start stamped by a machine
+ * whose clock runs ahead.
+ */
+function Countdown({ at, minutes, next }: { at: number; minutes: number; next: Person | null }) {
   const t = useT();
   useTicking();
-  const time = useClock((c) => formatCountdown(at - c.now));
+  const time = useClock((c) => formatCountdown(at - c.now, minutes * 60_000));
   return <p className="call-countdown small">{next ? t('callTree.movesTo', { name: next.name, time }) : t('callTree.givesUp', { time })}</p>;
 }
 
@@ -225,7 +232,7 @@ function WholeTree({ run, label, people }: { run: ReturnType<typeof runCallTree>
             <ul className="call-attempts small">
               {n.attempts.map((a) => (
                 <li key={a.id}>
-                  {time(a.at)} · {people.get(a.personId ?? '')?.name ?? t('trees.node.unknownPerson')}: {t(OUTCOME_LABEL[a.outcome])} ({a.by})
+                  {time(a.at)} · {people.get(a.personId ?? '')?.name ?? t('trees.node.unknownPerson')}: {t(attemptOutcomeLabel(a))} ({a.by})
                 </li>
               ))}
             </ul>

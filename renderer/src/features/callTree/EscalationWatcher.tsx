@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
-import { attemptAt, directoryOf, escalationAttempt, runCallTree, treeActivatedAt } from '@shared/contactTrees';
+import { attemptAt, directoryOf, escalationAttempt, isSameEscalation, runCallTree, treeActivatedAt } from '@shared/contactTrees';
 import type { Incident } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { isOpen } from '@shared/incidents/statusMachine';
@@ -34,7 +34,7 @@ export function EscalationWatcher() {
 
 function IncidentEscalations({ incident, activatedAt }: { incident: Incident; activatedAt: number }) {
   const t = useT();
-  const { mutate, host } = useServices();
+  const { db, mutate, host } = useServices();
   const tree = useTree(incident.contactTreeId);
   const people = usePeople();
   const calls = useIncidentCalls(incident.id);
@@ -80,12 +80,20 @@ function IncidentEscalations({ incident, activatedAt }: { incident: Incident; ac
           announce(message);
           void host.notify(t('callTree.notifyTitle', values), message).catch(() => false);
         },
-        (error: unknown) => {
+        async (error: unknown) => {
           // Another window (or machine) recorded this escalation first: it happened once, as it should.
-          if (!(error instanceof MutationError && error.code === 'conflict')) console.error(error);
+          if (error instanceof MutationError && error.code === 'conflict') {
+            const stored = await db.callAttempts.get(attempt.id).catch(() => undefined);
+            if (stored && isSameEscalation(stored, attempt)) return;
+          }
+          // Anything else leaves the node waiting on a time that has passed: say so, never swallow
+          // it, and let the next change (a sync, a record, an edit) try again.
+          tried.current.delete(attempt.id);
+          console.error(error);
+          announce(t('callTree.escalationFailed', { ...values, reason: error instanceof Error ? error.message : String(error) }), 'error');
         },
       );
     }
-  }, [due, tree, people, calls, activatedAt, incident.id, incident.title, mutate, host, announce, t]);
+  }, [due, tree, people, calls, activatedAt, incident.id, incident.title, db, mutate, host, announce, t]);
   return null;
 }

@@ -116,6 +116,7 @@ export const treesEn = {
   'callTree.recordFor': 'Record the call to {name}',
   'callTree.recorded': '{name}: {outcome}, recorded.',
   'callTree.recordFailed': 'The call could not be recorded: {reason}',
+  'callTree.escalationFailed': 'Calma could not record that {from} was not reached in time{showNode, select, yes { ({node})} other {}}: {reason}',
   'callTree.lastAttempt': 'Last: {name}, {outcome} at {at} ({by})',
   'callTree.outcome.reached': 'Reached',
   'callTree.outcome.voicemail': 'Voicemail',
@@ -123,6 +124,7 @@ export const treesEn = {
   'callTree.outcome.wrong-number': 'Wrong number',
   'callTree.outcome.unavailable': 'Unavailable',
   'callTree.outcome.escalated': 'Moved on to the backup',
+  'callTree.outcome.gaveUp': 'Gave up: nobody else to call',
   'callTree.state.pending': 'Waiting',
   'callTree.state.calling': 'Calling',
   'callTree.state.escalated': 'Calling the backup',
@@ -137,4 +139,5 @@ export const treesEn = {
   'callTree.event.wrong-number': 'called {person}: wrong number',
   'callTree.event.unavailable': 'called {person}: unavailable',
   'callTree.event.escalated': 'call tree: {person} was not reached in time; moved on to the next person',
+  'callTree.event.gaveUp': 'call tree: {person} was not reached in time; gave up: nobody else to call',
 } as const;

@@ -118,6 +118,7 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.recordFor': 'Registrar la llamada a {name}',
   'callTree.recorded': '{name}: {outcome}, registrado.',
   'callTree.recordFailed': 'No se pudo registrar la llamada: {reason}',
+  'callTree.escalationFailed': 'Calma no pudo registrar que {from} no contestó a tiempo{showNode, select, yes { ({node})} other {}}: {reason}',
   'callTree.lastAttempt': 'Último: {name}, {outcome} a las {at} ({by})',
   'callTree.outcome.reached': 'Localizado',
   'callTree.outcome.voicemail': 'Buzón de voz',
@@ -125,6 +126,7 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.outcome.wrong-number': 'Número equivocado',
   'callTree.outcome.unavailable': 'No disponible',
   'callTree.outcome.escalated': 'Se pasó al suplente',
+  'callTree.outcome.gaveUp': 'Se abandonó: no había nadie más a quien llamar',
   'callTree.state.pending': 'En espera',
   'callTree.state.calling': 'Llamando',
   'callTree.state.escalated': 'Llamando al suplente',
@@ -139,4 +141,5 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.event.wrong-number': 'llamó a {person}: número equivocado',
   'callTree.event.unavailable': 'llamó a {person}: no disponible',
   'callTree.event.escalated': 'cadena de llamadas: {person} no contestó a tiempo; se pasó a la siguiente persona',
+  'callTree.event.gaveUp': 'cadena de llamadas: {person} no contestó a tiempo; se abandonó: no había nadie más a quien llamar',
 };
