@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectAccessible } from './fixtures';
 import {
   answerYaml,
   copyDialog,
@@ -207,7 +207,44 @@ test('write a new answer, see why it cannot be approved, fix it, have someone el
   await expect(page.locator('.status-line .badge')).toHaveText('Approved');
   await expect(page.locator('.status-line')).toContainText('Revision 2, approved by Bea Reviewer on');
   await expect(approve).toHaveCount(0);
+  // The button is gone; the focus is on Edit beside it, not lost to the page.
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
   await expect(resultRow(page, title).locator('.badge')).toHaveText('Approved');
   await page.getByRole('button', { name: 'Spanish' }).click();
   await expect(page.locator('.variant-text')).toHaveText(fixedText);
+});
+
+test('Escape in the answer editor asks before throwing away unsaved changes', async ({ desk: page }) => {
+  await searchFor(page, 'outage update', '3 answers');
+  await selectAnswer(page, 'Service outage: still working on it');
+  const editButton = page.getByRole('button', { name: 'Edit', exact: true });
+  await editButton.click();
+  const edit = page.getByRole('dialog', { name: 'Edit answer' });
+  const x = edit.getByRole('textbox', { name: /^X\b/ });
+  const before = await x.inputValue();
+
+  // Nothing changed: Escape closes at once.
+  await x.press('Escape');
+  await expect(edit).toBeHidden();
+  await expect(editButton).toBeFocused();
+
+  // Changed: Escape asks; Escape again keeps editing, back in the field, the text kept.
+  await editButton.click();
+  await x.fill(`${before} Edited.`);
+  await x.press('Escape');
+  const discard = edit.getByRole('group', { name: 'Discard changes' });
+  await expect(discard).toContainText('You have changes that are not saved.');
+  await expect(discard.getByRole('button', { name: 'Discard' })).toBeFocused();
+  await expectAccessible(page, 'discard confirmation');
+  await page.keyboard.press('Escape');
+  await expect(discard).toHaveCount(0);
+  await expect(x).toBeFocused();
+  await expect(x).toHaveValue(`${before} Edited.`);
+
+  // Cancel asks too; Discard closes, and the answer is as it was.
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await discard.getByRole('button', { name: 'Discard' }).press('Enter');
+  await expect(edit).toBeHidden();
+  await editButton.click();
+  await expect(x).toHaveValue(before);
 });

@@ -48,7 +48,7 @@ async function visibleTitles(page: Page): Promise<string[]> {
 
 const rawLibrary = readFileSync(fileURLToPath(new URL('../../resources/library/answers.yaml', import.meta.url)), 'utf8');
 
-test('search ignores accents and finds plurals from a singular', async ({ desk: page }) => {
+test('search ignores accents, and finds plurals from a singular and singulars from a plural', async ({ desk: page }) => {
   // Preconditions on the library: these words exist only accented / only in the plural.
   expect(rawLibrary).toContain('filtración');
   expect(rawLibrary.toLowerCase()).not.toContain('filtracion');
@@ -66,6 +66,13 @@ test('search ignores accents and finds plurals from a singular', async ({ desk: 
   expect(staff.map((a) => a.id)).toEqual(['calma.answer.employee-post-policy-reminder']);
   await searchFor(page, 'companero', '1 answer');
   expect(await visibleTitles(page)).toEqual([staff[0]!.title.en]);
+
+  // A plural finds what its singular finds, in either language.
+  const leakEn = expectedHits('leak');
+  expect(leakEn.length).toBeGreaterThan(1);
+  await searchFor(page, 'leaks', countText(leakEn.length));
+  expect(await visibleTitles(page)).toEqual(leakEn.map((a) => a.title.en).sort());
+  await searchFor(page, 'filtraciones', countText(leak.length));
 
   // Accented query with a capital: same result as without.
   await searchFor(page, 'FILTRACIÓN', countText(leak.length));
@@ -92,11 +99,13 @@ test('keyboard into the list, fill the blanks, copy exactly the filled text', as
 
   await searchFor(page, 'filtracion', countText(expectedHits('filtracion').length));
 
-  // Tab from the search box into the list (the toolbar's filters come first), then arrows.
+  // ↓ from the search box goes to the first result, then arrows move through the list.
   await search(page).focus();
+  await expect(search(page)).toHaveAccessibleDescription(/↓ or Enter to the results/);
+  await page.keyboard.press('ArrowDown');
   const focusedRow = resultList(page).locator('[role=option]:focus');
-  for (let i = 0; i < 8 && (await focusedRow.count()) === 0; i += 1) await page.keyboard.press('Tab');
   await expect(focusedRow).toHaveCount(1);
+  await expect(focusedRow).toHaveAttribute('aria-posinset', '1');
   for (let i = 0; i < 6 && (await focusedRow.locator('.answer-row-title').textContent()) !== answer.title.en; i += 1) {
     await page.keyboard.press('ArrowDown');
   }

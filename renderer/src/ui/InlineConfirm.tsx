@@ -14,8 +14,8 @@ export function InlineConfirm(props: {
   confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
-  /** The button that opened the confirmation: it gets the focus back on cancel. */
-  opener: RefObject<HTMLButtonElement | null>;
+  /** What opened the confirmation (a button, the field Escape was pressed in): it gets the focus back on cancel. */
+  opener: RefObject<HTMLElement | null>;
   className?: string;
 }) {
   const t = useT();

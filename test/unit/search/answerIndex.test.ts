@@ -33,6 +33,14 @@ describe('the answer index', () => {
     expect(ids(index, q('caida'))).toEqual(['b']);
   });
 
+  it('finds with a plural what the singular finds', () => {
+    const index = library();
+    expect(ids(index, q('servicios'))).toEqual(ids(index, q('servicio')));
+    expect(ids(index, q('servicios'))).toEqual(['b']);
+    expect(ids(index, q('respuestas'))).toEqual(['a']);
+    expect(ids(index, q('textos caducados'))).toEqual(['d']);
+  });
+
   it('ranks title and tag matches before text matches', () => {
     const index = library();
     expect(ids(index, q('crisis'))).toEqual(['a', 'c']);

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CHANNELS, checkLength, LANGS, type Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
@@ -17,6 +17,8 @@ export const AnswerDetail = memo(function AnswerDetail({ locale }: { locale: Lan
   const openCopy = useSession((s) => s.openCopy);
   const openEditor = useSession((s) => s.openEditor);
   const [langChoice, setLang] = useState<Lang | null>(null);
+  // Approving removes the Approve button: the focus goes to Edit beside it, not to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
   const view = useAnswer(id);
   if (!id || view === null) return <section className="detail empty" aria-label={t('desk.detail')}><p>{t('desk.pickOne')}</p></section>;
   if (view === undefined) return <section className="detail" aria-busy="true" aria-label={t('desk.detail')} />;
@@ -31,8 +33,8 @@ export const AnswerDetail = memo(function AnswerDetail({ locale }: { locale: Lan
       <header className="detail-head">
         <h2 id="answer-title">{answer.title[lang] || answer.title[lang === 'es' ? 'en' : 'es']}</h2>
         <div className="detail-actions">
-          <button type="button" onClick={() => openEditor(answer.id)}>{t('desk.edit')}</button>
-          <ApproveButton view={view} />
+          <button ref={editButton} type="button" onClick={() => openEditor(answer.id)}>{t('desk.edit')}</button>
+          <ApproveButton view={view} onApproved={() => editButton.current?.focus()} />
         </div>
       </header>
       <p className="status-line">

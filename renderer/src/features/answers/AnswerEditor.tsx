@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Dialog, Heading, Modal } from 'react-aria-components';
 import { CHANNELS, checkLength, LANGS, variableNames, type Answer, type Lang, type RevisionTexts, type Variable } from '@shared/domain';
 import { uuidv7 } from '@shared/uuid';
@@ -7,6 +7,7 @@ import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { MutationError } from '@shared/mutations/error';
+import { InlineConfirm } from '../../ui/InlineConfirm';
 import { CHANNEL_LABEL } from './labels';
 import { useAnswer, type AnswerView } from './useAnswer';
 
@@ -15,7 +16,8 @@ export function AnswerEditor() {
   const editing = useSession((s) => s.editingAnswerId);
   const openEditor = useSession((s) => s.openEditor);
   return (
-    <Modal isOpen={editing !== null} onOpenChange={(open) => !open && openEditor(null)} className="modal modal-wide">
+    // Escape is the form's to handle: with unsaved changes it asks before throwing them away.
+    <Modal isOpen={editing !== null} onOpenChange={(open) => !open && openEditor(null)} isKeyboardDismissDisabled className="modal modal-wide">
       <Dialog className="dialog" aria-labelledby="editor-title">
         {editing && <EditorLoader id={editing} close={() => openEditor(null)} />}
       </Dialog>
@@ -45,6 +47,21 @@ function EditorForm({ view, close }: { view: AnswerView | null; close: () => voi
   const [texts, setTexts] = useState<RevisionTexts>(base?.texts ?? { es: {}, en: {} });
   const [lang, setLang] = useState<Lang>('es');
   const [errors, setErrors] = useState<string[]>([]);
+  // Unsaved changes are not thrown away by a reflexive Escape: closing then asks first.
+  const edits = JSON.stringify([title, tags, scenarios, variables, texts]);
+  const [opened] = useState(edits);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const askedFrom = useRef<HTMLElement | null>(null);
+  const requestClose = () => {
+    if (edits === opened) return close();
+    askedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setConfirmDiscard(true);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    requestClose();
+  };
 
   const declared = new Set(variables.map((v) => v.name));
   const undeclared = [...new Set(LANGS.flatMap((l) => CHANNELS.flatMap((c) => variableNames(texts[l][c] ?? ''))))].filter((n) => !declared.has(n));
@@ -84,7 +101,7 @@ function EditorForm({ view, close }: { view: AnswerView | null; close: () => voi
   const setVar = (i: number, patch: Partial<Variable>) => setVariables((vs) => vs.map((v, j) => (i === j ? { ...v, ...patch } : v)));
 
   return (
-    <form onSubmit={(e) => void save(e)} noValidate className="editor">
+    <form onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} noValidate className="editor">
       <Heading slot="title" id="editor-title">{view ? t('editor.editTitle') : t('editor.newTitle')}</Heading>
       {view && <p className="muted">{t('editor.revisionNote', { number: base!.number })}</p>}
       <div className="grid2">
@@ -149,8 +166,18 @@ function EditorForm({ view, close }: { view: AnswerView | null; close: () => voi
       {errors.length > 0 && (
         <ul className="error" role="alert">{errors.map((e) => <li key={e}>{e}</li>)}</ul>
       )}
+      {confirmDiscard && (
+        <InlineConfirm
+          label={t('editor.discard')}
+          message={t('editor.discardConfirm')}
+          confirmLabel={t('editor.discardYes')}
+          onConfirm={close}
+          onCancel={() => setConfirmDiscard(false)}
+          opener={askedFrom}
+        />
+      )}
       <div className="dialog-buttons">
-        <button type="button" onClick={close}>{t('common.cancel')}</button>
+        <button type="button" onClick={requestClose}>{t('common.cancel')}</button>
         <button type="submit" className="primary">{view ? t('editor.saveRevision') : t('editor.create')}</button>
       </div>
     </form>

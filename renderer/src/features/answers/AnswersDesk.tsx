@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '@shared/domain';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
@@ -26,8 +26,31 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
     [type, setQuery],
   );
 
+  // ↓ or Enter in the box: to the results, on the selected one or else the first. Only results that
+  // answer the text now in the box: a key pressed before they came must not act on an older list.
+  const body = useRef<HTMLDivElement>(null);
+  const shown = useRef({ result, resultText });
+  useLayoutEffect(() => {
+    shown.current = { result, resultText };
+  });
+  const select = useSession((s) => s.select);
+  const toResults = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'Enter') return;
+      const { result: now, resultText: answers } = shown.current;
+      if (!now || now.hits.length === 0 || answers !== event.currentTarget.value) return;
+      event.preventDefault();
+      const selected = useSession.getState().selectedAnswerId;
+      if (!now.hits.some((hit) => hit.id === selected)) select(now.hits[0]!.id);
+      requestAnimationFrame(() => body.current?.querySelector<HTMLElement>('.answer-list [role="option"][tabindex="0"]')?.focus());
+    },
+    [select],
+  );
+
   return (
     <ListDetailLayout
+      bodyRef={body}
+      hint={{ id: 'desk-keys', text: t('desk.keys') }}
       search={{
         id: 'desk-search',
         label: t('desk.search'),
@@ -36,6 +59,7 @@ export function AnswersDesk({ locale }: { locale: Lang }) {
         defaultValue: initialQuery,
         empty: resultText === '',
         onChange: search,
+        onKeyDown: toResults,
       }}
       toolbar={
         <>

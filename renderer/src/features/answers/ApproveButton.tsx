@@ -14,7 +14,7 @@ const APPROVAL_DAYS = 365;
  * channel's limit or uses an undeclared blank, when it is already approved, and when the person
  * approving wrote it (nobody approves their own text).
  */
-export function ApproveButton({ view }: { view: AnswerView }) {
+export function ApproveButton({ view, onApproved }: { view: AnswerView; onApproved(): void }) {
   const t = useT();
   const { mutate } = useServices();
   const userName = usePreferences((s) => s.userName).trim();
@@ -48,6 +48,7 @@ export function ApproveButton({ view }: { view: AnswerView }) {
       },
     });
     announce(t('approve.done', { number: target.number }));
+    onApproved();
   };
   return (
     <span className="approve">

@@ -12,6 +12,7 @@ import {
   type RevisionStatus,
 } from '@shared/domain';
 import { foldText } from '@shared/text/fold';
+import { pluralStem } from '@shared/text/pluralStem';
 
 export interface AnswerFiltersQuery {
   channel: Channel | null;
@@ -70,7 +71,8 @@ function effectiveStatus(entry: Entry, now: number): RevisionStatus {
 
 /**
  * The answer library's search index: FlexSearch with forward tokenization (so "respuesta" finds
- * "respuestas") over accent-folded text (so "crisis" finds "crísis"), in both languages at once.
+ * "respuestas", and with pluralStem the other way round) over accent-folded text (so "crisis"
+ * finds "crísis"), in both languages at once.
  * It runs inside the search worker; it is a plain class so unit tests can drive it directly.
  */
 export class AnswerIndex {
@@ -156,7 +158,9 @@ export class AnswerIndex {
     // them high, and within the first page those whose heading holds every term move to the top.
     // (A second index of headings alone did the same more exactly, at twice the cost per keystroke:
     // a query of several words intersects long lists in each index.)
-    const terms = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // Each word by its singular's stem: a plural finds what its singular finds (see pluralStem).
+    const terms = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(pluralStem);
+    const asked = terms.join(' ');
     const inHeading = (id: string) => {
       const words = this.headings.get(id);
       return words !== undefined && terms.every((term) => words.some((word) => word.startsWith(term)));
@@ -164,7 +168,7 @@ export class AnswerIndex {
     const page = Math.max(limit * 4, 200);
     let more = false;
     for (let offset = 0; !more; offset += page) {
-      const ids = this.all.search(folded, { limit: page, offset }) as string[];
+      const ids = this.all.search(asked, { limit: page, offset }) as string[];
       const ordered = offset === 0 ? headingFirst(ids, inHeading) : ids;
       for (const id of ordered) {
         if (taken.has(id)) continue;
