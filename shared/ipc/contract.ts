@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextEncodingName } from '../text/decodeText';
 
 /**
  * The whole surface between the renderer and the main process. Each channel has a zod schema for
@@ -51,7 +52,7 @@ export interface IpcResponses {
   'clipboard.writeText': { ok: true };
   'notification.show': { shown: boolean };
   'links.openExternal': { opened: boolean };
-  'file.openText': { name: string; text: string } | null;
+  'file.openText': { name: string; text: string; encoding: TextEncodingName } | null;
   'file.saveText': { saved: boolean; path: string | null };
   'print.toPdf': { saved: boolean; path: string | null };
   'secrets.get': { value: string | null; encrypted: boolean };

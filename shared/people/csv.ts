@@ -63,6 +63,8 @@ export function parsePeopleCsv(file: string, input: string): DraftsResult {
   const fileIssue = (code: PeopleIssue['code'], values: PeopleIssue['values'] = {}) => peopleIssue(file, { line: null, column: null }, '(file)', code, values);
   if (input.length > IMPORT_LIMITS.fileChars) return { drafts: [], issues: [fileIssue('file.tooLarge', { limit: IMPORT_LIMITS.fileChars / 1024 / 1024 })] };
   const text = input.replace(/^\uFEFF/, '');
+  // Said apart from a file with a header and no rows: an empty file is most often the wrong one.
+  if (/^\s*$/.test(text)) return { drafts: [], issues: [fileIssue('file.empty')] };
   const delimiter = chooseDelimiter(text.split(/\r\n|\n|\r/, 1)[0] ?? '');
 
   const drafts: PersonDraft[] = [];
@@ -103,7 +105,7 @@ export function parsePeopleCsv(file: string, input: string): DraftsResult {
     },
   });
   if (!stop && columns === null) issues.push(peopleIssue(file, { line: 1, column: null }, '(file)', 'csv.header.noName'));
-  else if (!stop && drafts.length === 0 && issues.length === 0) issues.push(fileIssue('file.empty'));
+  else if (!stop && drafts.length === 0 && issues.length === 0) issues.push(fileIssue('file.noPeople'));
   return { drafts, issues };
 }
 

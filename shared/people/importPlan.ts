@@ -1,9 +1,10 @@
 import type { Person } from '../domain';
+import type { TextEncodingName } from '../text/decodeText';
 import { foldText } from '../text/fold';
 import { parsePeopleCsv, type DraftsResult } from './csv';
-import { validateDraft, type ImportedFields, type IncomingPerson } from './draft';
+import { validateDraft, type ImportedFields, type IncomingPerson, type PersonDraft } from './draft';
 import { emailKey, phoneKey } from './fields';
-import { peopleIssue, type PeopleIssue, type Place } from './issues';
+import { peopleIssue, type PeopleIssue, type PersonField, type Place } from './issues';
 import { parsePeopleVcard } from './vcard';
 
 /**
@@ -32,15 +33,26 @@ export interface ImportRow extends IncomingPerson {
   backupRef: Ref | null;
 }
 
+/**
+ * A row that may be someone already known: it shares an email or a phone with a person in the
+ * directory or with an earlier row of the file. Only a possibility: offices share a switchboard
+ * number and teams a mailbox, so the preview shows why it was flagged and the user decides.
+ */
 export interface Duplicate {
   incoming: ImportRow;
-  /** Who the row matches: someone in the directory, or an earlier row of the same file. */
+  /** The one the row itself shares the email or phone with: someone in the directory, or an earlier row. */
   existing: { kind: 'person'; person: Person } | { kind: 'row'; row: ImportRow };
   reason: 'email' | 'phone';
+  /** Where both give a name, or an email, and they are not the same (accents, case and spacing aside). */
+  differs: { name: boolean; email: boolean };
+  /** What the preview starts with: see suggestAction. */
+  suggested: 'merge' | 'keep';
 }
 
 export interface ImportPlan {
   file: string;
+  /** How the file's bytes were read; anything but UTF-8 is a guess the preview points out. */
+  encoding: TextEncodingName;
   /** Valid people that match no one: created as they are. */
   rows: ImportRow[];
   /** Valid people that match someone: the user merges, keeps both, or skips each. */
@@ -53,6 +65,8 @@ export interface PlanInput {
   file: string;
   text: string;
   kind: ImportKind;
+  /** How `text` was decoded from the file (decodeText); UTF-8 when not given. */
+  encoding?: TextEncodingName;
   /** The people already stored (tombstones are ignored). */
   directory: readonly Person[];
   defaultTimeZone: string;
@@ -60,6 +74,56 @@ export interface PlanInput {
 }
 
 const refKey = (ref: Ref) => `${ref.kind}:${ref.id}`;
+
+type Identity = { name: string; email: string };
+
+const nameWords = (name: string) => foldText(name).split(/[\s.,]+/).filter((w) => w !== '');
+
+/** Two names are the same one when their words are (accents, case and spacing aside). */
+const sameName = (a: string, b: string) => nameWords(a).join(' ') === nameWords(b).join(' ');
+
+/**
+ * Two names can be one person's when every word of the shorter is in the longer: "Tomás Rey" and
+ * "Tomás Rey Castro", "Ana" and "Ana García"; not "Ana Uno" and "Ana Dos".
+ */
+function namesAgree(a: string, b: string): boolean {
+  const [short, long] = [nameWords(a), nameWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
+  const words = new Set(long);
+  return short.every((w) => words.has(w));
+}
+
+const emailsConflict = (a: string, b: string) => a !== '' && b !== '' && emailKey(a) !== emailKey(b);
+
+/**
+ * Merge is suggested only when nothing says the two are different people: names that agree and no
+ * two different emails. Otherwise Keep both is: a shared switchboard number or team mailbox must not
+ * fold two people into one because nobody looked, and a person added twice is easy to spot and
+ * delete, while a person merged away is lost.
+ */
+export function suggestAction(incoming: Identity, existing: Identity): 'merge' | 'keep' {
+  return namesAgree(incoming.name, existing.name) && !emailsConflict(incoming.email, existing.email) ? 'merge' : 'keep';
+}
+
+function duplicateOf(incoming: ImportRow, existing: Duplicate['existing'], reason: Duplicate['reason']): Duplicate {
+  const other: Identity = existing.kind === 'person' ? existing.person : existing.row.fields;
+  return {
+    incoming,
+    existing,
+    reason,
+    differs: { name: !sameName(incoming.fields.name, other.name), email: emailsConflict(incoming.fields.email, other.email) },
+    suggested: suggestAction(incoming.fields, other),
+  };
+}
+
+/** A draft value holding U+FFFD: bytes the file's reader could not decode, never stored as they are. */
+function unreadable(file: string, draft: PersonDraft): PeopleIssue[] {
+  return Object.entries(draft.values).flatMap(([field, value]) => {
+    const text = ([] as string[]).concat(value ?? []).find((v) => v.includes('\uFFFD'));
+    if (text === undefined) return [];
+    const at = draft.at[field as PersonField] ?? { line: draft.line, column: null };
+    return [peopleIssue(file, at, field as PersonField, 'text.unreadable', { value: text.slice(0, 60) })];
+  });
+}
 
 export function planImport(input: PlanInput): ImportPlan {
   const { file, directory } = input;
@@ -69,6 +133,7 @@ export function planImport(input: PlanInput): ImportPlan {
   /** Backups named by rows that are invalid for other reasons: still checked, so every problem is listed at once. */
   const unchecked: { text: string; at: Place }[] = [];
   for (const draft of parsed.drafts) {
+    errors.push(...unreadable(file, draft));
     const result = validateDraft(draft, { file, defaultTimeZone: input.defaultTimeZone });
     if (result.ok) incoming.push(Object.assign(result.person, { id: input.newId(), backupRef: null }));
     else {
@@ -79,8 +144,10 @@ export function planImport(input: PlanInput): ImportPlan {
   }
 
   const live = directory.filter((p) => !p.deleted);
-  // Who owns each email and phone: directory people first, then rows in file order. A duplicate's
-  // own keys point at whoever it duplicates, so a third row matching it is matched to the same one.
+  // The first who has each email and phone: directory people, then rows in file order. Every row
+  // claims its own keys, duplicate or not, so a later row is matched with the row it really shares
+  // a key with, never with whoever that row may be merged into: whether it is merged is the
+  // user's choice, made after this.
   const owners = new Map<string, Ref>();
   const claim = (key: string, ref: Ref) => key !== '' && !owners.has(key) && owners.set(key, ref);
   const keysOf = (p: { email: string; phones: readonly string[] }) => ({ email: p.email ? `e:${emailKey(p.email)}` : '', phones: p.phones.map((ph) => `p:${phoneKey(ph)}`).filter((k) => k !== 'p:') });
@@ -101,20 +168,17 @@ export function planImport(input: PlanInput): ImportPlan {
     const match = byEmail ?? byPhone;
     if (match) {
       target.set(row.id, match);
-      duplicates.push({
-        incoming: row,
-        existing: match.kind === 'person' ? { kind: 'person', person: byId.get(match.id)! } : { kind: 'row', row: rowsById.get(match.id)! },
-        reason: byEmail ? 'email' : 'phone',
-      });
+      const existing: Duplicate['existing'] = match.kind === 'person' ? { kind: 'person', person: byId.get(match.id)! } : { kind: 'row', row: rowsById.get(match.id)! };
+      duplicates.push(duplicateOf(row, existing, byEmail ? 'email' : 'phone'));
     } else rows.push(row);
-    const owner = match ?? { kind: 'row', id: row.id };
-    claim(keys.email, owner);
-    keys.phones.forEach((k) => claim(k, owner));
+    const self: Ref = { kind: 'row', id: row.id };
+    claim(keys.email, self);
+    keys.phones.forEach((k) => claim(k, self));
   }
 
   resolveBackups(incoming, unchecked, live, target, file, errors);
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file, rows, duplicates, errors };
+  return { file, encoding: input.encoding ?? 'utf-8', rows, duplicates, errors };
 }
 
 /**
@@ -130,7 +194,12 @@ function resolveBackups(
   errors: PeopleIssue[],
 ): void {
   /** Who a reference means if every duplicate is merged: used to tell people apart. */
-  const entity = (ref: Ref) => refKey(ref.kind === 'row' ? (target.get(ref.id) ?? ref) : ref);
+  const entity = (ref: Ref) => {
+    let at = ref;
+    // Each duplicate points at an earlier row or a person, so this ends.
+    for (let next = at.kind === 'row' ? target.get(at.id) : undefined; next; next = at.kind === 'row' ? target.get(at.id) : undefined) at = next;
+    return refKey(at);
+  };
   const byEmail = new Map<string, Ref[]>();
   const byName = new Map<string, Ref[]>();
   const add = (map: Map<string, Ref[]>, key: string, ref: Ref) => {
@@ -167,28 +236,55 @@ function resolveBackups(
   unchecked.forEach(find);
 }
 
-export type DuplicateChoice = 'merge' | 'keep' | 'skip';
+export type DuplicateAction = 'merge' | 'keep' | 'skip';
+
+/** What the user chose for a duplicate; on a merge, whether the file's name and email win where they differ. */
+export interface DuplicateChoice {
+  action: DuplicateAction;
+  useFileName?: boolean;
+  useFileEmail?: boolean;
+}
+
+/** The choices, by the row's id; a bare action means "without the file's name or email". */
+export type Choices = ReadonlyMap<string, DuplicateChoice | DuplicateAction>;
+
+/** Who a row ends up as once the choices are applied. */
+export type RowOutcome =
+  | { kind: 'added' }
+  | { kind: 'skipped' }
+  /** `into` is a person of the directory (line null) or a row this import adds. */
+  | { kind: 'merged'; into: { id: string; name: string; line: number | null } };
 
 export interface ImportWrite {
   create: Person[];
   update: { id: string; fields: Partial<Omit<Person, 'id' | 'clock'>> }[];
   summary: { added: number; merged: number; skipped: number };
+  /** Every valid row's outcome, by its id: what the preview says will happen to it. */
+  outcomes: ReadonlyMap<string, RowOutcome>;
 }
 
 type Fields = ImportedFields & { backupId: string | null };
 
 /**
- * Merging a row into someone: each field the file gives replaces theirs, except phones and roles,
- * which are added to theirs (a merge never loses a way to reach someone), and an email that differs
- * only in capitals. Fields the file leaves empty are kept.
+ * Merging a row into someone keeps who they are unless the user says otherwise: their name stays,
+ * and their email if they have one, and the file's are taken only where the user chose them in
+ * the preview (`useFileName`, `useFileEmail`); an email the person lacks is filled in, which
+ * replaces nothing. A match by phone or email is only a guess (a switchboard, a team mailbox), and
+ * a wrong guess that renamed someone would lose a person without anyone seeing it; a wrong guess
+ * that keeps the name loses only what the preview showed.
+ * Phones and roles are added to theirs (a merge never loses a way to reach someone). The other
+ * fields the file gives (time zone, hours, notes, verified, left, backup) replace theirs: a file
+ * that matches people is most often a newer export of the directory, and those are what it
+ * updates. Fields the file leaves empty are kept.
  */
-export function mergeInto(base: Fields, row: IncomingPerson, backupId: string | null | undefined): Fields {
+export function mergeInto(base: Fields, row: IncomingPerson, choice: Omit<DuplicateChoice, 'action'>, backupId: string | null | undefined): Fields {
   const next: Fields = { ...base };
   for (const field of row.given) {
     if (field === 'phones') next.phones = union(base.phones, row.fields.phones, phoneKey);
     else if (field === 'roles') next.roles = union(base.roles, row.fields.roles, (r) => r);
+    else if (field === 'name') next.name = choice.useFileName ? row.fields.name : base.name;
     // The same address in other capitals is the same address: the directory's spelling stays.
-    else if (field === 'email' && emailKey(base.email) === emailKey(row.fields.email)) continue;
+    else if (field === 'email') next.email = base.email === '' || (choice.useFileEmail && emailKey(base.email) !== emailKey(row.fields.email)) ? row.fields.email : base.email;
     else (next as Record<string, unknown>)[field] = row.fields[field];
   }
   if (backupId !== undefined) next.backupId = backupId;
@@ -200,20 +296,60 @@ function union(a: readonly string[], b: readonly string[], key: (s: string) => s
   return [...a, ...b.filter((s) => !seen.has(key(s)) && seen.add(key(s)))];
 }
 
+/** Every valid row of the plan, new or duplicate, in file order. */
+const inFileOrder = (plan: ImportPlan) => [...plan.rows, ...plan.duplicates.map((d) => d.incoming)].sort((a, b) => a.line - b.line);
+
+/** The choice for a duplicate: the user's, else what the plan suggests. */
+function choiceFor(dup: Duplicate, choices: Choices): DuplicateChoice {
+  const choice = choices.get(dup.incoming.id) ?? dup.suggested;
+  return typeof choice === 'string' ? { action: choice } : choice;
+}
+
 /**
- * The mutation arguments for a plan and the user's choices (a duplicate without a choice is
- * merged). Refuses a plan with errors: such an import must not be confirmed.
+ * Who each row becomes, worked out from the choices alone, in file order (a duplicate only ever
+ * points at a person or an earlier row). A row merged into a row that is itself merged goes where
+ * that one went; a row to be merged into a row the user skipped has nobody to merge into, and is
+ * added, so a skip never carries a row along into someone else.
  */
-export function buildImport(plan: ImportPlan, choices: ReadonlyMap<string, DuplicateChoice> = new Map()): ImportWrite {
-  if (plan.errors.length > 0) throw new Error(`${plan.file} has ${plan.errors.length} problem(s); it cannot be imported`);
-  const choiceOf = (rowId: string) => choices.get(rowId) ?? 'merge';
+function outcomesOf(plan: ImportPlan, choices: Choices): Map<string, RowOutcome> {
   const duplicateOf = new Map(plan.duplicates.map((d) => [d.incoming.id, d]));
-  /** The id a row ends up as: its own if created, else the id of whoever it was merged into or skipped for. */
+  const outcomes = new Map<string, RowOutcome>();
+  /** Where a row's person is stored, if it is: its own id, or whoever it was merged into. */
+  const storedAs = (row: ImportRow): Extract<RowOutcome, { kind: 'merged' }>['into'] | null => {
+    const outcome = outcomes.get(row.id);
+    if (outcome?.kind === 'added') return { id: row.id, name: row.fields.name, line: row.line };
+    return outcome?.kind === 'merged' ? outcome.into : null;
+  };
+  for (const row of inFileOrder(plan)) {
+    const dup = duplicateOf.get(row.id);
+    const action = dup ? choiceFor(dup, choices).action : 'keep';
+    if (!dup || action === 'keep') outcomes.set(row.id, { kind: 'added' });
+    else if (action === 'skip') outcomes.set(row.id, { kind: 'skipped' });
+    else {
+      const into = dup.existing.kind === 'person' ? { id: dup.existing.person.id, name: dup.existing.person.name, line: null } : storedAs(dup.existing.row);
+      outcomes.set(row.id, into ? { kind: 'merged', into } : { kind: 'added' });
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * The mutation arguments for a plan and the user's choices (a duplicate without one gets what the
+ * plan suggests), recomputed from the plan each time, so nothing decided for an earlier choice
+ * lingers. Refuses a plan with errors: such an import must not be confirmed.
+ */
+export function buildImport(plan: ImportPlan, choices: Choices = new Map()): ImportWrite {
+  if (plan.errors.length > 0) throw new Error(`${plan.file} has ${plan.errors.length} problem(s); it cannot be imported`);
+  const outcomes = outcomesOf(plan, choices);
+  const duplicateOf = new Map(plan.duplicates.map((d) => [d.incoming.id, d]));
+  /** The id a row ends up as: its own if added, whoever it was merged into, or for a skipped row, whoever it duplicates. */
   const finalId = (ref: Ref): string => {
     if (ref.kind === 'person') return ref.id;
-    const dup = duplicateOf.get(ref.id);
-    if (!dup || choiceOf(ref.id) === 'keep') return ref.id;
-    return dup.existing.kind === 'person' ? dup.existing.person.id : dup.existing.row.id;
+    const outcome = outcomes.get(ref.id)!;
+    if (outcome.kind === 'added') return ref.id;
+    if (outcome.kind === 'merged') return outcome.into.id;
+    const existing = duplicateOf.get(ref.id)!.existing;
+    return finalId(existing.kind === 'person' ? { kind: 'person', id: existing.person.id } : { kind: 'row', id: existing.row.id });
   };
   const backupOf = (row: ImportRow, self: string) => {
     if (!row.backupRef) return undefined;
@@ -223,40 +359,31 @@ export function buildImport(plan: ImportPlan, choices: ReadonlyMap<string, Dupli
   };
 
   const created = new Map<string, Fields>();
-  const createRow = (row: ImportRow) => created.set(row.id, { ...row.fields, backupId: backupOf(row, row.id) ?? null });
-  plan.rows.forEach(createRow);
   const merged = new Map<string, Fields>();
-  const summary = { added: plan.rows.length, merged: 0, skipped: 0 };
-  for (const dup of plan.duplicates) {
-    const choice = choiceOf(dup.incoming.id);
-    if (choice === 'skip') summary.skipped += 1;
-    else if (choice === 'keep') {
-      createRow(dup.incoming);
-      summary.added += 1;
-    } else {
-      summary.merged += 1;
-      if (dup.existing.kind === 'row') {
-        const id = dup.existing.row.id;
-        created.set(id, mergeInto(created.get(id)!, dup.incoming, backupOf(dup.incoming, id)));
-      } else {
-        const person = dup.existing.person;
-        merged.set(person.id, mergeInto(merged.get(person.id) ?? person, dup.incoming, backupOf(dup.incoming, person.id)));
-      }
+  const directory = new Map(plan.duplicates.flatMap((d) => (d.existing.kind === 'person' ? [[d.existing.person.id, d.existing.person] as const] : [])));
+  const summary = { added: 0, merged: 0, skipped: 0 };
+  for (const row of inFileOrder(plan)) {
+    const outcome = outcomes.get(row.id)!;
+    summary[outcome.kind] += 1;
+    if (outcome.kind === 'added') created.set(row.id, { ...row.fields, backupId: backupOf(row, row.id) ?? null });
+    else if (outcome.kind === 'merged') {
+      const id = outcome.into.id;
+      const choice = choiceFor(duplicateOf.get(row.id)!, choices);
+      // Rows are in file order, so a row merged into another finds it already created.
+      if (created.has(id)) created.set(id, mergeInto(created.get(id)!, row, choice, backupOf(row, id)));
+      else merged.set(id, mergeInto(merged.get(id) ?? directory.get(id)!, row, choice, backupOf(row, id)));
     }
   }
 
   const create: Person[] = [...created].map(([id, fields]) => ({ id, clock: {}, deleted: false, ...fields }));
   const update: ImportWrite['update'] = [];
-  for (const dup of plan.duplicates) {
-    if (dup.existing.kind !== 'person' || !merged.has(dup.existing.person.id)) continue;
-    const before = dup.existing.person;
-    const after = merged.get(before.id)!;
-    merged.delete(before.id);
+  for (const [id, after] of merged) {
+    const before = directory.get(id)!;
     // Only what changes is written, so a merge does not restamp fields it leaves as they were.
     const fields = Object.fromEntries(
       Object.entries(after).filter(([k, v]) => k !== 'id' && k !== 'clock' && k !== 'deleted' && JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k])),
     );
-    if (Object.keys(fields).length > 0) update.push({ id: before.id, fields });
+    if (Object.keys(fields).length > 0) update.push({ id, fields });
   }
-  return { create, update, summary };
+  return { create, update, summary, outcomes };
 }

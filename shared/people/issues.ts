@@ -19,6 +19,7 @@ export type IssueCode =
   | FieldProblem
   | 'file.tooLarge'
   | 'file.empty'
+  | 'file.noPeople'
   | 'file.tooManyRows'
   | 'csv.quotes'
   | 'csv.header.unknown'
@@ -37,7 +38,8 @@ export type IssueCode =
   | 'notes.tooLong'
   | 'backup.notFound'
   | 'backup.ambiguous'
-  | 'backup.self';
+  | 'backup.self'
+  | 'text.unreadable';
 
 type Values = Record<string, string | number>;
 
@@ -56,7 +58,8 @@ const ENGLISH: Record<IssueCode, (v: Values) => string> = {
   'boolean.invalid': (v) => `"${v.value}" is not yes or no (yes/no, sí/no, true/false, 1/0)`,
   'email.invalid': (v) => `"${v.value}" is not an email address`,
   'file.tooLarge': (v) => `the file is larger than ${v.limit} MB`,
-  'file.empty': () => 'the file has no people in it',
+  'file.empty': () => 'the file is empty',
+  'file.noPeople': () => 'the file has no people in it',
   'file.tooManyRows': (v) => `the file has more than ${v.limit} people; split it`,
   'csv.quotes': () => 'a quoted value is not closed, or a quote inside it is not doubled (write "" for ")',
   'csv.header.unknown': (v) => `unknown column "${v.value}"; the columns are: ${v.known}`,
@@ -76,6 +79,7 @@ const ENGLISH: Record<IssueCode, (v: Values) => string> = {
   'backup.notFound': (v) => `backup "${v.value}" is not in this file nor in the directory; give their email or exact name`,
   'backup.ambiguous': (v) => `backup "${v.value}" matches ${v.count} people; give their email instead`,
   'backup.self': () => 'a person cannot be their own backup',
+  'text.unreadable': (v) => `"${v.value}" has characters that could not be read (\uFFFD); save the file as UTF-8 and import it again`,
 };
 
 /** A problem in an imported file of people: where (file, line, column, field) and why. */

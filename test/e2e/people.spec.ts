@@ -112,6 +112,8 @@ test('a duplicate is offered for merge and merged; search ignores accents; editi
   await dialog.getByRole('radio', { name: 'Skip' }).check();
   await expect(page.getByTestId('people-import-summary')).toHaveText('1 to add, 0 to merge, 1 skipped.');
   await dialog.getByRole('radio', { name: 'Merge' }).check();
+  // A merge keeps the name already there unless the file's is chosen.
+  await dialog.getByRole('checkbox', { name: 'Use the name in the file, “Tomás Rey”, instead of “Tomás Rey Castro”' }).check();
   await page.getByTestId('people-import-confirm').click();
   await expect(dialog).toBeHidden();
   await expect(peopleCount(page)).toHaveText(`${EXAMPLE_COUNT + 1} people`);
@@ -289,6 +291,73 @@ test('the list over a long directory: rows follow the results in place, keyboard
   const found = await focused();
   expect(found.name).toBe(sorted.find((p) => p.name.startsWith('D'))!.name);
   await expect(list.locator(`[role="option"][data-index="${found.index}"]`)).toHaveAttribute('aria-selected', 'true');
+});
+
+async function importPeopleBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import CSV or vCard…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  await expect(importDialog(page)).toBeVisible();
+}
+
+test('two people sharing a phone are flagged but kept apart by default, in the file and against the directory', async ({ desk: page }) => {
+  await openPeople(page);
+  await importPeople(page, 'office.csv', 'name,email,phone\nAna Uno,ana@example.org,+34 910 000 000\nBea Dos,bea@example.org,+34 910 000 000\n');
+  const dialog = importDialog(page);
+  const duplicate = dialog.getByTestId('people-import-duplicate');
+  await expect(duplicate).toContainText('Line 3: Bea Dos has the same phone as Ana Uno (line 2 of this file).');
+  await expect(duplicate).toContainText('The names differ: “Bea Dos” and “Ana Uno”.');
+  await expect(duplicate).toContainText('The emails differ: bea@example.org and ana@example.org.');
+  await expect(duplicate).toContainText('Keep both is suggested: they may be two people sharing a phone number.');
+  // Focus starts on the decision, not on Import.
+  await expect(dialog.getByRole('radio', { name: 'Keep both' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Keep both' })).toBeFocused();
+  await expect(page.getByTestId('people-import-summary')).toHaveText('2 to add, 0 to merge, 0 skipped.');
+  // Choosing Merge offers the file's name and email, neither taken unless ticked.
+  await dialog.getByRole('radio', { name: 'Merge' }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'Use the name in the file, “Bea Dos”, instead of “Ana Uno”' })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Use the email in the file, bea@example.org, instead of ana@example.org' })).not.toBeChecked();
+  await expect(page.getByTestId('people-import-summary')).toHaveText('1 to add, 1 to merge, 0 skipped.');
+  await expectAccessible(page, 'import dialog with a shared phone');
+  await dialog.getByRole('radio', { name: 'Keep both' }).check();
+  await page.getByTestId('people-import-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(toast(page)).toHaveText('Imported: 2 added, 0 merged, 0 skipped.');
+  const people = () => storedRows<{ name: string; email: string; phones: string[] }>(page, 'people').then((rows) => rows.map((p) => [p.name, p.email, p.phones]).sort());
+  expect(await people()).toEqual([['Ana Uno', 'ana@example.org', ['+34 910 000 000']], ['Bea Dos', 'bea@example.org', ['+34 910 000 000']]]);
+
+  // The same against the directory: a third person at the switchboard is added, no one is renamed.
+  await importPeople(page, 'carla.csv', 'name,email,phone\nCarla Tres,carla@example.org,+34 910 000 000\n');
+  await expect(dialog.getByTestId('people-import-duplicate')).toContainText('Line 2: Carla Tres has the same phone as Ana Uno (in the directory).');
+  await expect(dialog.getByRole('radio', { name: 'Keep both' })).toBeChecked();
+  await page.getByTestId('people-import-confirm').click();
+  await expect(dialog).toBeHidden();
+  expect(await people()).toEqual([
+    ['Ana Uno', 'ana@example.org', ['+34 910 000 000']],
+    ['Bea Dos', 'bea@example.org', ['+34 910 000 000']],
+    ['Carla Tres', 'carla@example.org', ['+34 910 000 000']],
+  ]);
+});
+
+test('a Windows-1252 file (Excel on Windows) imports with its accents, and the preview says how it was read', async ({ desk: page }) => {
+  await openPeople(page);
+  // Latin-1 letters, and Windows-1252's own curly quotes (0x93, 0x94), which ISO-8859-1 lacks.
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const bytes = Buffer.concat([latin1('nombre;correo;notas\r\nJosé Pérez;jose@example.org;Portavoz '), Buffer.from([0x93]), latin1('suplente'), Buffer.from([0x94]), latin1('\r\nMaría Ibáñez;maria@example.org;\r\n')]);
+  await importPeopleBytes(page, 'excel.csv', bytes);
+  const dialog = importDialog(page);
+  await expect(dialog.getByTestId('people-import-encoding')).toHaveText('This file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents before importing.');
+  await expect(dialog.getByTestId('people-import-rows').locator('tbody tr')).toHaveText([/José Pérez/, /María Ibáñez/]);
+  await expectAccessible(page, 'import dialog of a Windows-1252 file');
+  await expect(dialog.getByTestId('people-import-confirm')).toBeFocused();
+  await page.getByTestId('people-import-confirm').click();
+  await expect(dialog).toBeHidden();
+  const stored = await storedRows<{ name: string; notes: string }>(page, 'people');
+  expect(stored.map((p) => [p.name, p.notes]).sort()).toEqual([['José Pérez', 'Portavoz “suplente”'], ['María Ibáñez', '']]);
+
+  // An empty file says so.
+  await importPeople(page, 'empty.csv', '');
+  await expect(dialog.getByTestId('people-import-errors')).toContainText('The file is empty.');
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -21,6 +21,8 @@ export interface FileSystem {
   /** Size in bytes of a regular file; throws for anything else (directory, missing file…). */
   fileSize(path: string): Promise<number>;
   readText(path: string): Promise<string>;
+  /** The file's bytes, for text whose encoding is not known in advance (see decodeText). */
+  readBytes(path: string): Promise<Uint8Array>;
   /** The file's text, or null if it does not exist. */
   readTextIfExists(path: string): Promise<string | null>;
   /**
@@ -51,6 +53,7 @@ export const nodeFileSystem: FileSystem = {
     return stats.size;
   },
   readText: (path) => readFile(path, 'utf8'),
+  readBytes: (path) => readFile(path),
   async readTextIfExists(path) {
     try {
       return await readFile(path, 'utf8');

@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import type { BaseWindow, FileFilter } from 'electron';
 import type { IpcResponse } from '@shared/ipc/contract';
+import { decodeText } from '@shared/text/decodeText';
 import { UserFacingError } from '../ipc/handle';
 import type { FileDialogs, FileSystem } from './fileSystem';
 
@@ -32,9 +33,9 @@ export function createFilesService({ dialogs, fs, defaultDirectory }: FilesDeps)
           `"${name}" is ${megabytes(size)} MB; Calma opens files of up to ${megabytes(MAX_OPEN_FILE_BYTES)} MB.`,
         );
       }
-      const text = await fs.readText(path);
-      // A byte-order mark (common in files saved by Windows tools) is not part of the text.
-      return { name, text: text.replace(/^\uFEFF/, '') };
+      // Decoded strictly (a file that is not UTF-8 is read as Windows-1252 and says so), without
+      // its byte-order mark, common in files saved by Windows tools.
+      return { name, ...decodeText(await fs.readBytes(path)) };
     },
 
     async saveText(

@@ -1,4 +1,5 @@
 import { isAllowedExternalUrl } from '@shared/security/externalLinks';
+import { decodeText, type DecodedText } from '@shared/text/decodeText';
 import type { FileFilter, Host } from './host';
 
 /** The host in a plain browser, built on the web platform's own clipboard, notifications and print. */
@@ -46,7 +47,7 @@ export function createBrowserHost(win: Window = window): Host {
   };
 }
 
-function pickFile(win: Window, filters: FileFilter[]): Promise<{ name: string; text: string } | null> {
+function pickFile(win: Window, filters: FileFilter[]): Promise<({ name: string } & DecodedText) | null> {
   return new Promise((resolve, reject) => {
     const input = win.document.createElement('input');
     input.type = 'file';
@@ -54,7 +55,8 @@ function pickFile(win: Window, filters: FileFilter[]): Promise<{ name: string; t
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (!file) return resolve(null);
-      file.text().then((text) => resolve({ name: file.name, text }), reject);
+      // The bytes, not file.text(): that reads anything as UTF-8 and hides what it could not read.
+      file.arrayBuffer().then((bytes) => resolve({ name: file.name, ...decodeText(new Uint8Array(bytes)) }), reject);
     });
     input.addEventListener('cancel', () => resolve(null));
     input.click();

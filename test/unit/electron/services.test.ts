@@ -17,6 +17,10 @@ function fakeFileSystem(files: Record<string, string | Uint8Array> = {}, sizes: 
       return String(files[path]).length;
     }),
     readText: vi.fn(async (path: string) => String(files[path])),
+    readBytes: vi.fn(async (path: string) => {
+      const content = files[path];
+      return typeof content === 'string' ? new TextEncoder().encode(content) : (content ?? new Uint8Array());
+    }),
     readTextIfExists: vi.fn(async (path: string) => (path in files ? String(files[path]) : null)),
     writeAtomically: vi.fn(async (path: string, data: string | Uint8Array) => {
       written.set(path, data);
@@ -80,8 +84,16 @@ describe('files service', () => {
     await expect(files.openText({ title: 'Importar', filters }, parent)).resolves.toEqual({
       name: 'contactos.csv',
       text: 'nombre,teléfono',
+      encoding: 'utf-8',
     });
     expect(dialogs.showOpenDialog).toHaveBeenCalledWith({ title: 'Importar', filters, properties: ['openFile'] }, parent);
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252, and says so', async () => {
+    const path = '/home/ana/excel.csv';
+    const { fs } = fakeFileSystem({ [path]: Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9]) });
+    const files = createFilesService({ dialogs: fakeDialogs({ open: [path] }), fs, defaultDirectory: documents });
+    await expect(files.openText({ title: 'Importar', filters: [] }, null)).resolves.toEqual({ name: 'excel.csv', text: 'José', encoding: 'windows-1252' });
   });
 
   it('returns null when the user cancels', async () => {
@@ -97,14 +109,14 @@ describe('files service', () => {
     const opening = files.openText({ title: 'Importar', filters: [] }, null);
     await expect(opening).rejects.toBeInstanceOf(UserFacingError);
     await expect(opening).rejects.toThrow('"export.json" is 200.1 MB; Calma opens files of up to 200 MB.');
-    expect(fs.readText).not.toHaveBeenCalled();
+    expect(fs.readBytes).not.toHaveBeenCalled();
   });
 
   it('accepts a file of exactly 200 MB', async () => {
     const path = '/home/ana/export.json';
     const { fs } = fakeFileSystem({ [path]: '{}' }, { [path]: MAX_OPEN_FILE_BYTES });
     const files = createFilesService({ dialogs: fakeDialogs({ open: [path] }), fs, defaultDirectory: documents });
-    await expect(files.openText({ title: 'Importar', filters: [] }, null)).resolves.toEqual({ name: 'export.json', text: '{}' });
+    await expect(files.openText({ title: 'Importar', filters: [] }, null)).resolves.toEqual({ name: 'export.json', text: '{}', encoding: 'utf-8' });
   });
 
   it('saves text where the user chose, starting in the documents folder', async () => {

@@ -45,8 +45,15 @@ describe('reading people from CSV', () => {
     expect(unknown.issues.map((i) => [i.line, i.column, i.code])).toEqual([[1, 2, 'csv.header.unknown'], [1, 4, 'csv.header.duplicate']]);
     expect(unknown.issues[0]!.message).toContain('"Departamento"');
     expect(codes(parsePeopleCsv('b.csv', 'email,phone\na@x.com,600111222\n'))).toEqual([[1, 'csv.header.noName']]);
-    expect(codes(parsePeopleCsv('c.csv', ''))).toEqual([[1, 'csv.header.noName']]);
-    expect(codes(parsePeopleCsv('d.csv', 'name,email\n\n\n'))).toEqual([[null, 'file.empty']]);
+    expect(codes(parsePeopleCsv('d.csv', 'name,email\n\n\n'))).toEqual([[null, 'file.noPeople']]);
+  });
+
+  it('says an empty file is empty, not that its first line lacks a name column', () => {
+    for (const text of ['', '\uFEFF', ' \r\n\n\t']) {
+      const result = parsePeopleCsv('empty.csv', text);
+      expect(codes(result)).toEqual([[null, 'file.empty']]);
+      expect(result.issues[0]!.message).toBe('the file is empty');
+    }
   });
 
   it('reports a row with more values than columns, but not trailing empty cells', () => {

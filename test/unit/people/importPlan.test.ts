@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain';
-import { buildImport, planImport, type DuplicateChoice, type ImportPlan } from '../../../shared/people/importPlan';
+import { buildImport, planImport, type Choices, type DuplicateAction, type DuplicateChoice, type ImportPlan } from '../../../shared/people/importPlan';
 import { freshDb, mutateFor } from '../db/fixtures';
 import { person, sequentialIds } from './people';
 
@@ -90,12 +90,14 @@ describe('planning an import', () => {
       'Bea twin,bea@example.com,800 000 000,,twin notes\n' +
       'Bea skip,bea@example.com,,,\n', directory);
     const [anaDup, beaTwin, beaSkip] = p.duplicates;
-    const choices = new Map<string, DuplicateChoice>([[anaDup!.incoming.id, 'merge'], [beaTwin!.incoming.id, 'merge'], [beaSkip!.incoming.id, 'skip']]);
+    const choices: Choices = new Map<string, DuplicateChoice | DuplicateAction>([[anaDup!.incoming.id, { action: 'merge', useFileName: true }], [beaTwin!.incoming.id, 'merge'], [beaSkip!.incoming.id, 'skip']]);
     const { create, update, summary } = buildImport(p, choices);
     expect(summary).toEqual({ added: 1, merged: 2, skipped: 1 });
     // Only fields the file gives, and that change, are written; phones and roles are added to, notes left alone.
     expect(update).toEqual([{ id: 'd1', fields: { name: 'Ana García', phones: ['600 111 222', '700 000 000'], roles: ['legal', 'comms-lead'] } }]);
-    expect(create.map((c) => [c.name, c.phones, c.notes])).toEqual([['Bea twin', ['800 000 000'], 'twin notes']]);
+    // Without the file's name chosen, a merge keeps the name already there.
+    expect(create.map((c) => [c.name, c.phones, c.notes])).toEqual([['Bea', ['800 000 000'], 'twin notes']]);
+    expect(buildImport(p).update).toEqual([{ id: 'd1', fields: { phones: ['600 111 222', '700 000 000'], roles: ['legal', 'comms-lead'] } }]);
 
     const kept = buildImport(p, new Map([[anaDup!.incoming.id, 'keep'], [beaTwin!.incoming.id, 'keep'], [beaSkip!.incoming.id, 'keep']]));
     expect(kept.summary).toEqual({ added: 4, merged: 0, skipped: 0 });
@@ -127,8 +129,8 @@ describe('writing an import', () => {
     const write = buildImport(p);
     await mutate('people.import', { source: 'people.csv', create: write.create, update: write.update });
     const stored = (await db.people.toArray()).sort((a, b) => a.name.localeCompare(b.name));
-    expect(stored.map((s) => [s.name, s.phones])).toEqual([['Ana García', ['600111222']], ['Bea', []]]);
-    // A merge writes only what the file changes: the rest of Ana stays as it was.
+    expect(stored.map((s) => [s.name, s.phones])).toEqual([['Ana', ['600111222']], ['Bea', []]]);
+    // A merge writes only what the file changes: the rest of Ana, her name included, stays as it was.
     expect(stored[0]).toMatchObject({ email: 'ana@example.com', timeZone: 'Asia/Tokyo', roles: ['legal'], notes: 'kept' });
     expect(await db.outbox.count()).toBe(2);
 
@@ -160,7 +162,7 @@ describe('duplicate detection, property-based', () => {
       expect(other!.line).toBeLessThan(d.incoming.line);
     }
     // Keeping every duplicate creates everyone; skipping every one creates only the new rows.
-    const all = (c: DuplicateChoice) => new Map(p.duplicates.map((d) => [d.incoming.id, c]));
+    const all = (c: DuplicateAction) => new Map(p.duplicates.map((d) => [d.incoming.id, c]));
     expect(buildImport(p, all('keep')).create).toHaveLength(people.length);
     expect(buildImport(p, all('skip')).create).toHaveLength(p.rows.length);
   });

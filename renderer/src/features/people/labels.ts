@@ -29,6 +29,7 @@ const ISSUE_MESSAGE: Record<IssueCode, MessageId> = {
   'email.invalid': 'people.issue.email.invalid',
   'file.tooLarge': 'people.issue.file.tooLarge',
   'file.empty': 'people.issue.file.empty',
+  'file.noPeople': 'people.issue.file.noPeople',
   'file.tooManyRows': 'people.issue.file.tooManyRows',
   'csv.quotes': 'people.issue.csv.quotes',
   'csv.header.unknown': 'people.issue.csv.header.unknown',
@@ -48,6 +49,7 @@ const ISSUE_MESSAGE: Record<IssueCode, MessageId> = {
   'backup.notFound': 'people.issue.backup.notFound',
   'backup.ambiguous': 'people.issue.backup.ambiguous',
   'backup.self': 'people.issue.backup.self',
+  'text.unreadable': 'people.issue.text.unreadable',
 };
 
 export const issueText = (t: Translate, issue: Pick<PeopleIssue, 'code' | 'values'>) => t(ISSUE_MESSAGE[issue.code], issue.values);

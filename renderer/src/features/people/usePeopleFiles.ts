@@ -45,7 +45,7 @@ export function usePeopleFiles(locale: Lang) {
         // A file named otherwise is a vCard if it says so, CSV if not.
         const kind = importKindOf(file.name) ?? (/^\s*BEGIN:VCARD/im.test(file.text.slice(0, 4096)) ? 'vcard' : 'csv');
         const { directory } = await everyone();
-        preview(planImport({ file: file.name, text: file.text, kind, directory, defaultTimeZone: deviceTimeZone(), newId: () => uuidv7() }));
+        preview(planImport({ file: file.name, text: file.text, encoding: file.encoding, kind, directory, defaultTimeZone: deviceTimeZone(), newId: () => uuidv7() }));
       },
       async exportCsv() {
         const { directory, live } = await everyone();
