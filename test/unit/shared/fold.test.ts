@@ -4,7 +4,8 @@ import { foldByDecomposition, foldText } from '../../../shared/text/fold';
 
 /**
  * foldText takes short cuts (ASCII, then Latin letters through a table); whatever it is given, it
- * must give exactly what the definition gives: decompose, drop marks, lower the case.
+ * must give exactly what the definition gives: decompose, drop marks, lower the case, spell the
+ * undecomposable letters plainly.
  */
 const codeUnit = (min: number, max: number) => fc.integer({ min, max }).map((c) => String.fromCharCode(c));
 /** What the table covers: ASCII and Latin letters (below U+0250). */
@@ -29,8 +30,12 @@ describe('folding text', () => {
     expect(foldText('')).toBe('');
     // Decomposed input (e + combining acute) folds like the precomposed letter.
     expect(foldText('Cafe\u0301')).toBe('cafe');
-    // Letters without a decomposition keep their base shape.
-    expect(foldText('Øresund Łódź')).toBe('øresund łodz');
+    // Letters without a decomposition are spelled as typed without them.
+    expect(foldText('Øresund Łódź')).toBe('oresund lodz');
+    expect(foldText('Łukasz Wałęsa')).toBe('lukasz walesa');
+    expect(foldText('Søren Ærø')).toBe('soren aero');
+    expect(foldText('Straße GROẞ')).toBe('strasse gross');
+    expect(foldText('Œuvre Þór Đorđe')).toBe('oeuvre thor dorde');
   });
 
   it('folds every character below U+0250 as the definition does, alone and among others', () => {
