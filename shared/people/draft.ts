@@ -40,7 +40,15 @@ export interface DraftContext {
   file: string;
   /** The zone of people whose row names none: the importing device's, a better guess than UTC. */
   defaultTimeZone: string;
+  /** When the check runs: details cannot have been verified after it. */
+  now: Date;
 }
+
+/**
+ * Slack for "not in the future": a date alone is stored at noon UTC, which is already tomorrow
+ * for someone east of UTC late at night; a day and a half covers every zone.
+ */
+const FUTURE_SLACK_MS = 36 * 3_600_000;
 
 /** Validates a draft: an incoming person, or every problem found in it (never just the first). */
 export function validateDraft(draft: PersonDraft, ctx: DraftContext): { ok: true; person: IncomingPerson } | { ok: false; issues: PeopleIssue[] } {
@@ -101,6 +109,11 @@ export function validateDraft(draft: PersonDraft, ctx: DraftContext): { ok: true
   }
   if (v.verifiedAt !== undefined) {
     fields.verifiedAt = read('verifiedAt', readDate(v.verifiedAt)) ?? null;
+    // A typo such as 2062 for 2026 would silence the "not verified in 90 days" warning for decades.
+    if (fields.verifiedAt && Date.parse(fields.verifiedAt) > ctx.now.getTime() + FUTURE_SLACK_MS) {
+      problem('verifiedAt', 'date.future', { value: v.verifiedAt.trim() });
+      fields.verifiedAt = null;
+    }
     given.add('verifiedAt');
   }
   if (v.left !== undefined) {

@@ -18,6 +18,7 @@ export type FieldProblem =
   | 'workingHours.time'
   | 'workingHours.empty'
   | 'date.invalid'
+  | 'date.future'
   | 'boolean.invalid'
   | 'email.invalid';
 

@@ -71,6 +71,8 @@ export interface PlanInput {
   directory: readonly Person[];
   defaultTimeZone: string;
   newId: () => string;
+  /** When the import is planned (dates of verification cannot be later); the device's clock if not given. */
+  now?: Date;
 }
 
 const refKey = (ref: Ref) => `${ref.kind}:${ref.id}`;
@@ -127,6 +129,7 @@ function unreadable(file: string, draft: PersonDraft): PeopleIssue[] {
 
 export function planImport(input: PlanInput): ImportPlan {
   const { file, directory } = input;
+  const now = input.now ?? new Date();
   const parsed: DraftsResult = input.kind === 'csv' ? parsePeopleCsv(file, input.text) : parsePeopleVcard(file, input.text);
   const errors = [...parsed.issues];
   const incoming: ImportRow[] = [];
@@ -134,7 +137,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const unchecked: { text: string; at: Place }[] = [];
   for (const draft of parsed.drafts) {
     errors.push(...unreadable(file, draft));
-    const result = validateDraft(draft, { file, defaultTimeZone: input.defaultTimeZone });
+    const result = validateDraft(draft, { file, defaultTimeZone: input.defaultTimeZone, now });
     if (result.ok) incoming.push(Object.assign(result.person, { id: input.newId(), backupRef: null }));
     else {
       errors.push(...result.issues);

@@ -55,6 +55,7 @@ const ENGLISH: Record<IssueCode, (v: Values) => string> = {
   'workingHours.time': (v) => `"${v.value}" is not a time range; use 24-hour times, e.g. 09:00-17:00`,
   'workingHours.empty': (v) => `"${v.value}" starts and ends at the same time`,
   'date.invalid': (v) => `"${v.value}" is not a date; use YYYY-MM-DD, e.g. 2025-03-01`,
+  'date.future': (v) => `"${v.value}" is in the future; details can only have been verified on or before today`,
   'boolean.invalid': (v) => `"${v.value}" is not yes or no (yes/no, sí/no, true/false, 1/0)`,
   'email.invalid': (v) => `"${v.value}" is not an email address`,
   'file.tooLarge': (v) => `the file is larger than ${v.limit} MB`,

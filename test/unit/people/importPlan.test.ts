@@ -47,6 +47,16 @@ describe('planning an import', () => {
     expect(() => buildImport(p)).toThrow(/cannot be imported/);
   });
 
+  it('refuses a verification date in the future (a typo would silence the 90-day warning), allowing for time zones', () => {
+    const at = (text: string, now: string) => planImport({ file: 'people.csv', text, kind: 'csv', directory: [], defaultTimeZone: 'UTC', newId: sequentialIds(), now: new Date(now) });
+    const file = 'name,verified\nAna,2062-03-01\nLuis,2026-11-22\nEva,2026-11-23T08:00:00+09:00\n';
+    const p = at(file, '2026-11-22T20:00:00Z');
+    expect(errorsOf(p)).toEqual([[2, 'verifiedAt', 'date.future']]);
+    expect(p.errors[0]).toMatchObject({ column: 2, message: expect.stringContaining('"2062-03-01" is in the future') });
+    // Today's date, and tomorrow morning already where the person is, are not refused.
+    expect(errorsOf(at('name,verified\nLuis,2026-11-22\nEva,2026-11-23T08:00:00+09:00\n', '2026-11-22T20:00:00Z'))).toEqual([]);
+  });
+
   it('checks the backup of a row that is invalid for another reason too, so every problem shows at once', () => {
     const p = plan('name,email,backup\nAna,bad-email,Nobody\n');
     expect(errorsOf(p)).toEqual([[2, 'email', 'email.invalid'], [2, 'backup', 'backup.notFound']]);

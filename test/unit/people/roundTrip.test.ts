@@ -59,7 +59,8 @@ const directoryArb = fc
 
 function roundTrip(people: Person[], kind: ImportKind, lang: 'es' | 'en'): Person[] {
   const text = kind === 'csv' ? serializePeopleCsv(people, { lang, directory: people }) : serializePeopleVcard(people, people);
-  const plan = planImport({ file: `people.${kind}`, text, kind, directory: [], defaultTimeZone: 'UTC', newId: sequentialIds('rt') });
+  // Checked as of after the latest date generated: the round trip is about the formats, not the clock.
+  const plan = planImport({ file: `people.${kind}`, text, kind, directory: [], defaultTimeZone: 'UTC', newId: sequentialIds('rt'), now: new Date('2100-01-02') });
   expect(plan.errors).toEqual([]);
   expect(plan.duplicates).toEqual([]);
   const { create } = buildImport(plan);

@@ -25,6 +25,7 @@ const ISSUE_MESSAGE: Record<IssueCode, MessageId> = {
   'workingHours.time': 'people.issue.workingHours.time',
   'workingHours.empty': 'people.issue.workingHours.empty',
   'date.invalid': 'people.issue.date.invalid',
+  'date.future': 'people.issue.date.future',
   'boolean.invalid': 'people.issue.boolean.invalid',
   'email.invalid': 'people.issue.email.invalid',
   'file.tooLarge': 'people.issue.file.tooLarge',

@@ -74,7 +74,7 @@ export function readForm(form: PersonForm, before: Person | null, defaultTimeZon
       },
       at: {},
     },
-    { file: '', defaultTimeZone },
+    { file: '', defaultTimeZone, now: new Date() },
   );
   if (!result.ok) return result;
   // An unchanged date keeps the stored instant (an import may have given a time of day).

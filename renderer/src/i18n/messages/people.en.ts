@@ -90,6 +90,7 @@ export const peopleEn = {
   'people.issue.workingHours.days': '“{value}” is not a day or a range of days (Mon…Sun).',
   'people.issue.workingHours.time': '“{value}” is not a time range: use 24-hour times, e.g. 09:00-17:00.',
   'people.issue.workingHours.empty': '“{value}” starts and ends at the same time.',
+  'people.issue.date.future': '“{value}” is in the future: details can only have been verified on or before today.',
   'people.issue.date.invalid': '“{value}” is not a date: use YYYY-MM-DD, e.g. 2025-03-01.',
   'people.issue.boolean.invalid': '“{value}” is not yes or no.',
   'people.issue.email.invalid': '“{value}” is not an email address.',

@@ -92,6 +92,7 @@ export const peopleEs: Record<keyof typeof peopleEn, string> = {
   'people.issue.workingHours.days': '«{value}» no es un día ni un intervalo de días (lun…dom).',
   'people.issue.workingHours.time': '«{value}» no es un intervalo de horas: usa el formato de 24 horas, p. ej. 09:00-17:00.',
   'people.issue.workingHours.empty': '«{value}» empieza y termina a la misma hora.',
+  'people.issue.date.future': '«{value}» es una fecha futura: los datos solo pueden haberse verificado hoy o antes.',
   'people.issue.date.invalid': '«{value}» no es una fecha: usa AAAA-MM-DD, p. ej. 2025-03-01.',
   'people.issue.boolean.invalid': '«{value}» no es sí ni no.',
   'people.issue.email.invalid': '«{value}» no es una dirección de correo.',
