@@ -223,10 +223,14 @@ test('Escape in the answer editor asks before throwing away unsaved changes', as
   const x = edit.getByRole('textbox', { name: /^X\b/ });
   const before = await x.inputValue();
 
-  // Nothing changed: Escape closes at once.
+  // Nothing changed: Escape closes at once, from a field or from the dialog as it opened.
   await x.press('Escape');
   await expect(edit).toBeHidden();
   await expect(editButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(edit).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
 
   // Changed: Escape asks; Escape again keeps editing, back in the field, the text kept.
   await editButton.click();

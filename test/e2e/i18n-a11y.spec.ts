@@ -161,7 +161,10 @@ for (const theme of ['light', 'dark'] as const) {
       await editor.getByRole('textbox', { name: /^X\b/ }).fill('x'.repeat(300));
       await expect(editor.locator('#count-es-x')).toContainText('over the limit');
       await expectAccessible(page, `editor (${theme})`);
+      // Cancel with unsaved text asks first.
       await editor.getByRole('button', { name: 'Cancel' }).click();
+      await expectAccessible(page, `editor, discard changes? (${theme})`);
+      await editor.getByRole('group', { name: 'Discard changes' }).getByRole('button', { name: 'Discard' }).click();
       await expect(editor).toBeHidden();
 
       // The palette with answers and commands.

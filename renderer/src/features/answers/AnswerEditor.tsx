@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Dialog, Heading, Modal } from 'react-aria-components';
 import { CHANNELS, checkLength, LANGS, variableNames, type Answer, type Lang, type RevisionTexts, type Variable } from '@shared/domain';
 import { uuidv7 } from '@shared/uuid';
@@ -57,11 +57,21 @@ function EditorForm({ view, close }: { view: AnswerView | null; close: () => voi
     askedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setConfirmDiscard(true);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    requestClose();
-  };
+  // Escape anywhere in the dialog, the dialog itself included (it holds the focus when it opens),
+  // so on the document: a confirmation inside handles its own Escape and stops it first.
+  const form = useRef<HTMLFormElement>(null);
+  const latestRequestClose = useRef(requestClose);
+  latestRequestClose.current = requestClose;
+  useEffect(() => {
+    const dialog = form.current?.closest('[role="dialog"]');
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !dialog?.contains(event.target as Node)) return;
+      event.preventDefault();
+      latestRequestClose.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const declared = new Set(variables.map((v) => v.name));
   const undeclared = [...new Set(LANGS.flatMap((l) => CHANNELS.flatMap((c) => variableNames(texts[l][c] ?? ''))))].filter((n) => !declared.has(n));
@@ -101,7 +111,7 @@ function EditorForm({ view, close }: { view: AnswerView | null; close: () => voi
   const setVar = (i: number, patch: Partial<Variable>) => setVariables((vs) => vs.map((v, j) => (i === j ? { ...v, ...patch } : v)));
 
   return (
-    <form onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} noValidate className="editor">
+    <form ref={form} onSubmit={(e) => void save(e)} noValidate className="editor">
       <Heading slot="title" id="editor-title">{view ? t('editor.editTitle') : t('editor.newTitle')}</Heading>
       {view && <p className="muted">{t('editor.revisionNote', { number: base!.number })}</p>}
       <div className="grid2">

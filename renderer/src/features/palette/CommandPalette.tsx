@@ -1,95 +1,135 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { Dialog, Modal } from 'react-aria-components';
 import { useHotkeys } from 'react-hotkeys-hook';
 import type { Lang } from '@shared/domain';
-import { foldText } from '@shared/text/fold';
-import { usePreferences, useSession } from '../../app/uiStore';
+import { useAnnouncer } from '../../app/announcer';
+import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageId } from '../../i18n/messages/en';
 import { useAnswerSearch } from '../answers/useAnswerSearch';
 import { StatusBadge } from '../answers/StatusBadge';
-import { ANSWERS } from '../library/libraryKinds';
-import { useLibraryFiles } from '../library/useLibraryFiles';
-
-interface Command {
-  id: string;
-  label: MessageId;
-  run(): void;
-}
+import type { AnswerSummary } from '../search/answerIndex';
+import { PALETTE_COMMANDS, type PaletteCommand } from './commandList';
+import { matchCommands } from './commandMatch';
+import { dialogIsOpen, focusBack, focusedElement } from './paletteFocus';
+import { activeIndex, enterAction, moveActive, paletteList, type PaletteOption } from './paletteList';
+import { usePaletteActions, type PaletteAction } from './usePaletteActions';
 
 const NO_FILTERS = { channel: null, lang: null, status: null };
+const ANSWER_LIMIT = 8;
 
 /**
  * Ctrl/Cmd+K from anywhere: type, arrow, Enter. Answers open their copy dialog (where Enter copies);
  * commands run. An ARIA combobox with an always-open listbox, so readers announce the active option.
+ * Not over another dialog: that one keeps the keyboard, and is told so.
  */
 export function CommandPalette({ locale }: { locale: Lang }) {
+  const t = useT();
   const open = useSession((s) => s.paletteOpen);
   const setOpen = useSession((s) => s.setPaletteOpen);
-  useHotkeys('mod+k', (e) => { e.preventDefault(); setOpen(true); }, { enableOnFormTags: true, enableOnContentEditable: true });
+  const announce = useAnnouncer((s) => s.announce);
+  // Where the keyboard was as the palette opened, whoever opened it (Ctrl+K, the Commands button):
+  // read as the store changes, before React renders the palette and its input takes the focus.
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(
+    () => useSession.subscribe((s, before) => {
+      if (s.paletteOpen && !before.paletteOpen) returnTo.current = focusedElement();
+    }),
+    [],
+  );
+  useHotkeys(
+    'mod+k',
+    (e) => {
+      e.preventDefault();
+      if (useSession.getState().paletteOpen) return;
+      if (dialogIsOpen()) announce(t('palette.closeDialogFirst'));
+      else setOpen(true);
+    },
+    { enableOnFormTags: true, enableOnContentEditable: true },
+    [t, announce, setOpen],
+  );
   return (
     <Modal isOpen={open} onOpenChange={setOpen} isDismissable className="modal palette-modal">
-      <Dialog className="dialog palette" aria-label={useT()('palette.label')}>
-        {open && <PaletteBody locale={locale} close={() => setOpen(false)} />}
+      <Dialog className="dialog palette" aria-label={t('palette.label')}>
+        {open && <PaletteBody locale={locale} close={() => setOpen(false)} returnTo={returnTo} />}
       </Dialog>
     </Modal>
   );
 }
 
-function PaletteBody({ locale, close }: { locale: Lang; close: () => void }) {
+type Option = PaletteOption<AnswerSummary, PaletteCommand>;
+
+function PaletteBody({ locale, close, returnTo }: { locale: Lang; close: () => void; returnTo: RefObject<HTMLElement | null> }) {
   const t = useT();
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
   const listId = useId();
-  const session = useSession();
-  const prefs = usePreferences();
-  const files = useLibraryFiles(ANSWERS);
-  const { result } = useAnswerSearch(text, NO_FILTERS, locale, 8);
+  const actions = usePaletteActions(locale);
+  // The hook's own text stays '': the box asks through `type`, in its input event, so the answers
+  // usually come in the frame that shows the typed letter (see useAnswerSearch).
+  const { result, resultText, status, type } = useAnswerSearch('', NO_FILTERS, locale, ANSWER_LIMIT);
+  const commands = useMemo(
+    () => matchCommands(text, PALETTE_COMMANDS, (c) => ({ label: t(c.label), keywords: t(c.keywords) })),
+    [text, t],
+  );
+  const list = paletteList({ text, commands, answered: { text: resultText, hits: result?.hits ?? [] }, searchFailed: status.error !== null });
+  const current = activeIndex(list.options, activeKey);
+  /** The text Enter was pressed for while its answers were still coming. */
+  const enterWaiting = useRef<string | null>(null);
 
-  const commands: Command[] = useMemo(() => [
-    { id: 'go-answers', label: 'palette.goAnswers', run: () => session.setView('answers') },
-    { id: 'go-settings', label: 'palette.goSettings', run: () => session.setView('settings') },
-    { id: 'new-answer', label: 'palette.newAnswer', run: () => { session.setView('answers'); session.openEditor('new'); } },
-    { id: 'import', label: 'palette.import', run: () => void files.importFile() },
-    { id: 'export-yaml', label: 'palette.exportYaml', run: () => void files.exportFile('yaml') },
-    { id: 'export-json', label: 'palette.exportJson', run: () => void files.exportFile('json') },
-    { id: 'lang-es', label: 'palette.spanish', run: () => prefs.setLocaleChoice('es') },
-    { id: 'lang-en', label: 'palette.english', run: () => prefs.setLocaleChoice('en') },
-    { id: 'theme-dark', label: 'palette.dark', run: () => prefs.setTheme('dark') },
-    { id: 'theme-light', label: 'palette.light', run: () => prefs.setTheme('light') },
-  ], [session, prefs, files]);
+  const choose = (option: Option) => {
+    const action: PaletteAction = option.kind === 'command' ? actions.command[option.command.id] : actions.answer(option.answer);
+    const back = returnTo.current;
+    // Closed and navigated now, not at the end of this event: the focus can only leave the
+    // palette once it is gone, and must go back before a dialog opens (which returns it there).
+    flushSync(() => {
+      close();
+      action.navigate?.();
+    });
+    focusBack(back);
+    action.open?.();
+  };
 
-  const folded = foldText(text.trim());
-  const matchingCommands = commands.filter((c) => folded === '' || foldText(t(c.label)).includes(folded));
-  const answers = result?.hits ?? [];
-  const options = [
-    ...answers.map((a) => ({ key: `answer:${a.id}`, answer: a, command: null })),
-    ...matchingCommands.map((c) => ({ key: `command:${c.id}`, answer: null, command: c })),
-  ];
-  useEffect(() => setActive(0), [text]);
-  const current = Math.min(active, Math.max(options.length - 1, 0));
+  // Enter pressed before the answers came: now they are here (for that same text), open the first.
+  useEffect(() => {
+    if (enterWaiting.current === null || list.pending) return;
+    const waitedFor = enterWaiting.current;
+    enterWaiting.current = null;
+    const option = list.options[current];
+    if (waitedFor !== text || !option) return;
+    // After this commit, not inside it: choosing renders (flushSync) and moves the focus.
+    queueMicrotask(() => {
+      if (useSession.getState().paletteOpen) choose(option);
+    });
+  });
 
-  const choose = (index: number) => {
-    const option = options[index];
-    if (!option) return;
-    close();
-    if (option.command) option.command.run();
-    else if (option.answer) {
-      const a = option.answer;
-      session.setView('answers');
-      session.select(a.id);
-      const lang = a.channels[locale].length > 0 ? locale : locale === 'es' ? 'en' : 'es';
-      session.openCopy({ answerId: a.id, lang, channel: prefs.lastChannel });
-    }
+  const onChange = (value: string) => {
+    enterWaiting.current = null;
+    setActiveKey(null);
+    setText(value);
+    // After setText, so the render it flushes has the box's text and its answers together.
+    type(value);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); setActive((current + 1) % Math.max(options.length, 1)); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((current - 1 + options.length) % Math.max(options.length, 1)); }
-    else if (e.key === 'Enter') { e.preventDefault(); choose(current); }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = moveActive(list.options, activeKey, e.key === 'ArrowDown' ? 1 : -1);
+      if (next !== null) setActiveKey(next);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const action = enterAction(list, activeKey);
+      if (action.do === 'choose') choose(list.options[action.index]!);
+      else if (action.do === 'wait') enterWaiting.current = text;
+    }
   };
 
   const optionId = (i: number) => `${listId}-opt-${i}`;
+  // The focus stays in the box, so the browser does not scroll the list to the active row: the
+  // palette does, or the arrows would move to rows below the fold.
+  useEffect(() => {
+    if (current >= 0) document.getElementById(`${listId}-opt-${current}`)?.scrollIntoView({ block: 'nearest' });
+  }, [current, listId]);
   return (
     <div>
       <label className="visually-hidden" htmlFor={`${listId}-input`}>{t('palette.label')}</label>
@@ -101,35 +141,39 @@ function PaletteBody({ locale, close }: { locale: Lang; close: () => void }) {
         aria-expanded="true"
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={options.length > 0 ? optionId(current) : undefined}
+        aria-activedescendant={current >= 0 ? optionId(current) : undefined}
         placeholder={t('palette.placeholder')}
         value={text}
         autoFocus
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={t('palette.results')} className="palette-list">
-        {options.map((o, i) => (
+      <ul id={listId} role="listbox" aria-label={t('palette.results')} aria-busy={list.pending} className="palette-list">
+        {list.options.map((o, i) => (
           <li
             key={o.key}
             id={optionId(i)}
             role="option"
             aria-selected={i === current}
             className={i === current ? 'active' : undefined}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(i)}
+            onMouseEnter={() => setActiveKey(o.key)}
+            onClick={() => choose(o)}
           >
-            {o.answer ? (
+            {o.kind === 'answer' ? (
               <>
                 <span>{o.answer.title[locale] || o.answer.title[locale === 'es' ? 'en' : 'es']}</span>
                 <StatusBadge status={o.answer.status} />
               </>
             ) : (
-              <span className="command">{t(o.command!.label)}</span>
+              <span className="command">{t(o.command.label)}</span>
             )}
           </li>
         ))}
-        {options.length === 0 && <li role="option" aria-selected="false" aria-disabled="true" className="muted">{t('palette.nothing')}</li>}
+        {list.options.length === 0 && (
+          <li role="option" aria-selected="false" aria-disabled="true" className="muted">
+            {list.pending ? t('palette.searching') : t('palette.nothing')}
+          </li>
+        )}
       </ul>
       <p className="muted small">{t('palette.hint')}</p>
     </div>
