@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import {
+  checkLength,
   idSchema,
   isoDateSchema,
-  localizedSchema,
   revisionProblems,
   revisionTextsSchema,
   variableSchema,
@@ -12,7 +12,7 @@ import {
   type Approval,
 } from '../domain';
 import { groupBy } from '../util/groupBy';
-import { fileApprovalSchema, parseLibraryFile, type FileChecker } from './checks';
+import { fileApprovalSchema, fileTitleSchema, parseLibraryFile, type FileChecker } from './checks';
 import type { ParseResult } from './fileErrors';
 
 export const ANSWERS_FORMAT = 'calma.answers';
@@ -21,10 +21,10 @@ export const ANSWERS_FORMAT_VERSION = 1;
 /**
  * The exchange format of the answer library (YAML or JSON). Objects are strict: an unknown field is
  * almost always a typo, and silently dropping it would lose what the author meant. The same shapes
- * built loose (unknown fields stripped) let the file's other checks still run and be reported
- * together with the unknown fields, so one import lists every problem.
+ * built loose (unknown fields stripped) let the file's other checks still run on an entry whose
+ * only fault is an unknown field, so one import lists every problem.
  */
-function fileSchemas(strict: boolean) {
+function answerSchemas(strict: boolean) {
   const object = strict ? z.strictObject : z.object;
   const revision = object({
     id: idSchema,
@@ -34,27 +34,27 @@ function fileSchemas(strict: boolean) {
     createdBy: z.string().min(1),
     texts: revisionTextsSchema,
   });
-  const approval = fileApprovalSchema(object);
-  const answer = object({
+  return object({
     id: idSchema,
-    title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
+    title: fileTitleSchema,
     tags: z.array(z.string().min(1).max(60)).default([]),
     scenarios: z.array(z.string().min(1).max(60)).default([]),
     variables: z.array(variableSchema).default([]),
     createdAt: isoDateSchema,
     createdBy: z.string().min(1),
     revisions: z.array(revision).min(1, 'an answer needs at least one revision'),
-    approvals: z.array(approval).default([]),
-  });
-  return object({
-    format: z.literal(ANSWERS_FORMAT),
-    version: z.literal(ANSWERS_FORMAT_VERSION),
-    answers: z.array(answer),
+    approvals: z.array(fileApprovalSchema(object)).default([]),
   });
 }
 
-export const answersFileSchema = fileSchemas(true);
-const looseAnswersFileSchema = fileSchemas(false);
+const fileAnswerSchema = answerSchemas(true);
+export type FileAnswer = z.infer<typeof fileAnswerSchema>;
+
+export const answersFileSchema = z.strictObject({
+  format: z.literal(ANSWERS_FORMAT),
+  version: z.literal(ANSWERS_FORMAT_VERSION),
+  answers: z.array(fileAnswerSchema),
+});
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
 /** The rows a valid file turns into, ready for the mutation path. */
@@ -70,20 +70,28 @@ export interface LibraryRows {
  * within their channel's limit using only declared variables.
  */
 export function parseAnswersFile(file: string, text: string): ParseResult<LibraryRows> {
-  return parseLibraryFile(file, text, { strict: answersFileSchema, loose: looseAnswersFileSchema }, crossCheck, toRows);
+  return parseLibraryFile(file, text, {
+    root: 'answers',
+    format: ANSWERS_FORMAT,
+    version: ANSWERS_FORMAT_VERSION,
+    entry: { strict: fileAnswerSchema, loose: answerSchemas(false) },
+    crossCheck,
+    toRows: (answers) => toRows({ format: ANSWERS_FORMAT, version: ANSWERS_FORMAT_VERSION, answers }),
+  });
 }
 
-function crossCheck(check: FileChecker, value: AnswersFile): void {
-  value.answers.forEach((a, i) => {
-    check.unique('answer', a.id, ['answers', i, 'id']);
-    const declared = a.variables.map((v) => v.name);
-    check.history(['answers', i], a.revisions, a.approvals, (rev, j) => {
-      for (const p of revisionProblems(rev.texts, declared)) {
-        check.at(['answers', i, 'revisions', j, 'texts', p.lang, p.channel], p.kind === 'over-limit'
-          ? `approved text is over the ${p.channel} limit (${p.detail})`
-          : `uses {{${p.detail}}}, which the answer does not declare in variables`);
-      }
-    });
+function crossCheck(check: FileChecker, a: FileAnswer, i: number): void {
+  check.unique('answer', a.id, ['answers', i, 'id']);
+  const declared = a.variables.map((v) => v.name);
+  check.history(['answers', i], a.revisions, a.approvals, (rev, j) => {
+    for (const p of revisionProblems(rev.texts, declared)) {
+      const { lang, channel } = p;
+      // The problem's own detail is worded for the editor; the file reports the two numbers.
+      const { length, limit } = checkLength(rev.texts[lang][channel] ?? '', channel);
+      check.at(['answers', i, 'revisions', j, 'texts', lang, channel], p.kind === 'over-limit'
+        ? { code: 'overLimit', lang, channel, length, limit: limit ?? 0 }
+        : { code: 'undeclaredBlank', lang, channel, name: p.detail });
+    }
   });
 }
 

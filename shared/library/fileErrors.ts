@@ -1,5 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { problemSummary, type FileProblem } from './fileProblems';
+import { syntaxErrors } from './syntaxProblems';
 
 /** One problem in an imported file, precise enough to fix it without guessing. */
 export interface FileIssue {
@@ -7,12 +8,25 @@ export interface FileIssue {
   /** 1-based line and column where known (syntax errors, and fields that exist in the file). */
   line: number | null;
   column: number | null;
-  /** Path to the value, e.g. `answers[3].revisions[0].texts.es.x`. */
+  /** Path to the value, e.g. `answers[3].revisions[0].texts.es.x`; empty for the file as a whole. */
   path: string;
+  /** English, for logs and developer errors (zod's or the parser's words where they had some); people read `problem`, translated. */
   message: string;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: FileIssue[] };
+/** A problem in a library file: where, and why as data (see fileProblems.ts). */
+export interface LibraryIssue extends FileIssue {
+  problem: FileProblem;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: LibraryIssue[] };
+
+export type Place = Pick<FileIssue, 'line' | 'column'>;
+const NOWHERE: Place = { line: null, column: null };
+
+export function libraryIssue(file: string, place: Place, path: string, problem: FileProblem, message = problemSummary(problem)): LibraryIssue {
+  return { file, line: place.line, column: place.column, path, problem, message };
+}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -20,60 +34,66 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof key === 'number') out += `[${key}]`;
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
-  return out === '' ? '(root)' : out;
+  return out;
 }
 
 export function formatIssue(issue: FileIssue): string {
   const where = issue.line !== null ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
-  return `${where} ${issue.path}: ${issue.message}`;
+  return `${where} ${issue.path || '(file)'}: ${issue.message}`;
+}
+
+/** Issues in the order of the file, top to bottom; problems of the file as a whole first. */
+export function inFileOrder<I extends Place>(issues: readonly I[]): I[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Bounds that keep a hostile file from exhausting memory (billion-laughs aliases, huge files). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 const MAX_ALIASES = 100;
 
+export type ReadResult = { ok: true; data: unknown; doc: Document; lines: LineCounter } | { ok: false; issues: LibraryIssue[] };
+
 /**
- * Parses a YAML or JSON text (JSON is YAML 1.2) keeping positions, then validates it with `schema`.
- * Every syntax and validation problem is returned, each with its line where the file has one.
+ * Reads a YAML or JSON text (JSON is YAML 1.2) keeping positions. A text that cannot be read is
+ * refused with its syntax errors, the first one first (see syntaxErrors), each with its line and
+ * column: there is no structure yet to check anything else against.
  */
-export function parseStructuredFile<S extends z.ZodType>(
-  file: string,
-  text: string,
-  schema: S,
-): ParseResult<z.output<S>> & { doc?: Document; lines?: LineCounter } {
-  if (text.length > MAX_FILE_BYTES) {
-    return { ok: false, issues: [{ file, line: null, column: null, path: '(root)', message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }] };
-  }
+export function readStructuredFile(file: string, text: string): ReadResult {
+  if (text.length > MAX_FILE_BYTES) return { ok: false, issues: [libraryIssue(file, NOWHERE, '', { code: 'fileTooLarge', limitMb: MAX_FILE_BYTES / 1024 / 1024 })] };
+  if (text.trim() === '') return { ok: false, issues: [libraryIssue(file, NOWHERE, '', { code: 'emptyFile' })] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '(root)', message: e.message.split('\n')[0]! };
-      }),
+      issues: syntaxErrors(doc.errors, text, lines).map(({ line, column, ...syntax }) =>
+        libraryIssue(file, { line, column }, '', { code: 'syntax', column, ...syntax }, syntax.parser),
+      ),
     };
   }
-  let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    return { ok: false, issues: [{ file, line: null, column: null, path: '(root)', message: (e as Error).message }] };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), doc, lines };
+  } catch (error) {
+    const unresolved = /^Unresolved alias.*: (.+)$/.exec((error as Error).message)?.[1];
+    if (unresolved !== undefined) return { ok: false, issues: [libraryIssue(file, aliasPlace(doc, lines, unresolved), '', { code: 'unresolvedAlias', name: unresolved })] };
+    if (/alias count/.test((error as Error).message)) return { ok: false, issues: [libraryIssue(file, NOWHERE, '', { code: 'tooManyAliases' })] };
+    const parser = (error as Error).message.split('\n')[0]!;
+    return { ok: false, issues: [libraryIssue(file, NOWHERE, '', { code: 'syntax', reason: 'other', column: null, yamlCode: '', parser })] };
   }
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return { ok: true, value: parsed.data, doc, lines };
-  return {
-    ok: false,
-    doc,
-    lines,
-    issues: parsed.error.issues.map((issue) => ({
-      file,
-      ...positionOf(doc, lines, issue.path),
-      path: formatPath(issue.path),
-      message: issue.message,
-    })),
-  };
+}
+
+/** Where the first `*name` is written. */
+function aliasPlace(doc: Document, lines: LineCounter, name: string): Place {
+  let place = NOWHERE;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.source !== name || !alias.range) return undefined;
+      const { line, col } = lines.linePos(alias.range[0]);
+      place = { line, column: col };
+      return visit.BREAK;
+    },
+  });
+  return place;
 }
 
 /** Position of the deepest node of `path` that exists in the document. */
@@ -81,8 +101,8 @@ export function positionOf(
   doc: Document | undefined,
   lines: LineCounter | undefined,
   path: readonly PropertyKey[],
-): { line: number | null; column: number | null } {
-  if (!doc || !lines) return { line: null, column: null };
+): Place {
+  if (!doc || !lines) return NOWHERE;
   let node: Node | null = doc.contents;
   let found = node;
   for (const key of path) {
@@ -98,7 +118,7 @@ export function positionOf(
       found = node;
     } else break;
   }
-  if (!found?.range) return { line: null, column: null };
+  if (!found?.range) return NOWHERE;
   const pos = lines.linePos(found.range[0]);
   return { line: pos.line, column: pos.col };
 }

@@ -1,14 +1,14 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { idSchema, isoDateSchema, localizedSchema, severitySchema, type Approval, type Playbook, type PlaybookRevision } from '../domain';
-import { fileApprovalSchema, parseLibraryFile, type FileChecker } from './checks';
+import { fileApprovalSchema, fileTitleSchema, parseLibraryFile, type FileChecker } from './checks';
 import type { ParseResult } from './fileErrors';
 
 export const PLAYBOOKS_FORMAT = 'calma.playbooks';
 export const PLAYBOOKS_FORMAT_VERSION = 1;
 
 /** Strict and loose builds of the same shapes, as for answers (see answersFile.ts). */
-function fileSchemas(strict: boolean) {
+function playbookSchemas(strict: boolean) {
   const object = strict ? z.strictObject : z.object;
   const step = object({
     id: idSchema,
@@ -29,27 +29,27 @@ function fileSchemas(strict: boolean) {
     createdAt: isoDateSchema,
     createdBy: z.string().min(1),
   });
-  const approval = fileApprovalSchema(object);
-  const playbook = object({
+  return object({
     id: idSchema,
-    title: localizedSchema.refine((t) => t.es.trim() !== '' || t.en.trim() !== '', 'a title is needed in at least one language'),
+    title: fileTitleSchema,
     scenario: z.string().min(1).max(60),
     ownerId: idSchema.nullable().default(null),
     lastReviewedAt: isoDateSchema.nullable().default(null),
     createdAt: isoDateSchema,
     createdBy: z.string().min(1),
     revisions: z.array(revision).min(1, 'a playbook needs at least one revision'),
-    approvals: z.array(approval).default([]),
-  });
-  return object({
-    format: z.literal(PLAYBOOKS_FORMAT),
-    version: z.literal(PLAYBOOKS_FORMAT_VERSION),
-    playbooks: z.array(playbook),
+    approvals: z.array(fileApprovalSchema(object)).default([]),
   });
 }
 
-export const playbooksFileSchema = fileSchemas(true);
-const loosePlaybooksFileSchema = fileSchemas(false);
+const filePlaybookSchema = playbookSchemas(true);
+export type FilePlaybook = z.infer<typeof filePlaybookSchema>;
+
+export const playbooksFileSchema = z.strictObject({
+  format: z.literal(PLAYBOOKS_FORMAT),
+  version: z.literal(PLAYBOOKS_FORMAT_VERSION),
+  playbooks: z.array(filePlaybookSchema),
+});
 export type PlaybooksFile = z.infer<typeof playbooksFileSchema>;
 
 export interface PlaybookRows {
@@ -64,26 +64,31 @@ export interface PlaybookRows {
  * severity levels listed once per revision.
  */
 export function parsePlaybooksFile(file: string, text: string): ParseResult<PlaybookRows> {
-  return parseLibraryFile(file, text, { strict: playbooksFileSchema, loose: loosePlaybooksFileSchema }, crossCheck, toRows);
+  return parseLibraryFile(file, text, {
+    root: 'playbooks',
+    format: PLAYBOOKS_FORMAT,
+    version: PLAYBOOKS_FORMAT_VERSION,
+    entry: { strict: filePlaybookSchema, loose: playbookSchemas(false) },
+    crossCheck,
+    toRows: (playbooks) => toRows({ format: PLAYBOOKS_FORMAT, version: PLAYBOOKS_FORMAT_VERSION, playbooks }),
+  });
 }
 
-function crossCheck(check: FileChecker, value: PlaybooksFile): void {
-  value.playbooks.forEach((p, i) => {
-    check.unique('playbook', p.id, ['playbooks', i, 'id']);
-    p.revisions.forEach((r, j) => {
-      const levels = new Set<string>();
-      r.severities.forEach((s, k) => {
-        if (levels.has(s.level)) check.at(['playbooks', i, 'revisions', j, 'severities', k, 'level'], `severity "${s.level}" is listed twice`);
-        levels.add(s.level);
-      });
-      const stepIds = new Set<string>();
-      r.steps.forEach((s, k) => {
-        if (stepIds.has(s.id)) check.at(['playbooks', i, 'revisions', j, 'steps', k, 'id'], `duplicate step id "${s.id}" in this revision`);
-        stepIds.add(s.id);
-      });
+function crossCheck(check: FileChecker, p: FilePlaybook, i: number): void {
+  check.unique('playbook', p.id, ['playbooks', i, 'id']);
+  p.revisions.forEach((r, j) => {
+    const levels = new Set<string>();
+    r.severities.forEach((s, k) => {
+      if (levels.has(s.level)) check.at(['playbooks', i, 'revisions', j, 'severities', k, 'level'], { code: 'duplicateSeverity', level: s.level });
+      levels.add(s.level);
     });
-    check.history(['playbooks', i], p.revisions, p.approvals, () => undefined);
+    const stepIds = new Set<string>();
+    r.steps.forEach((s, k) => {
+      if (stepIds.has(s.id)) check.at(['playbooks', i, 'revisions', j, 'steps', k, 'id'], { code: 'duplicateStepId', id: s.id });
+      stepIds.add(s.id);
+    });
   });
+  check.history(['playbooks', i], p.revisions, p.approvals, () => undefined);
 }
 
 function toRows(file: PlaybooksFile): PlaybookRows {

@@ -81,7 +81,7 @@ async function copyUnapproved(page: Page, opts: { title: string; x: string; stat
 test('an expired answer copies only after confirmation, and the log says "not approved"', async ({ desk: page, context, appUrl }) => {
   await grantClipboard(context, appUrl);
   await importLibrary(page, 'lapsed.yaml', libraryYaml(answerYaml({ ...EXPIRED, approval: { at: '2025-01-01T10:00:00Z', expiresAt: '2025-06-01T00:00:00Z' } })));
-  await expect(toast(page)).toHaveText('Imported 1 answers and 1 revisions.');
+  await expect(toast(page)).toHaveText('Imported 1 answer and 1 revision.');
   await goTo(page, 'answers');
   await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT + 1));
   await copyUnapproved(page, { ...EXPIRED, status: 'Expired', warning: 'Its approval expired on Jun 1, 2025.' });
@@ -138,7 +138,7 @@ test('Copy judges the approval at the moment it is pressed, even if the screen h
 test('a draft copies only after confirmation, and the log says "not approved"', async ({ desk: page, context, appUrl }) => {
   await grantClipboard(context, appUrl);
   await importLibrary(page, 'draft.yaml', libraryYaml(answerYaml(DRAFT)));
-  await expect(toast(page)).toHaveText('Imported 1 answers and 1 revisions.');
+  await expect(toast(page)).toHaveText('Imported 1 answer and 1 revision.');
   await goTo(page, 'answers');
   await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT + 1));
   await copyUnapproved(page, { ...DRAFT, status: 'Draft', warning: 'This text has not been approved.' });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectAccessible } from './fixtures';
 import {
   answerYaml,
   countText,
@@ -22,10 +22,10 @@ test.use({ locale: 'en-US' });
 
 interface IssueRow { file: string; line: string; field: string; reason: string }
 
-async function issueRows(page: Page): Promise<IssueRow[]> {
+async function issueRows(page: Page, headers = ['File', 'Line', 'Field', 'Problem']): Promise<IssueRow[]> {
   const table = page.getByTestId('import-issues');
   await expect(table).toBeVisible();
-  await expect(table.getByRole('columnheader')).toHaveText(['File', 'Line', 'Field', 'Problem']);
+  await expect(table.getByRole('columnheader')).toHaveText(headers);
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => {
       const [file, line, field, reason] = [...r.querySelectorAll('td')].map((td) => td.textContent ?? '');
@@ -135,7 +135,8 @@ test('an approved text over its channel limit is refused, with its line and fiel
   expect(rows.map((r) => r.field)).toEqual(['answers[1].revisions[0].texts.es.x', 'answers[1].revisions[0].texts.en.x']);
   for (const row of rows) {
     expect(row.file).toBe('over.yaml');
-    expect(row.reason).toBe(`approved text is over the x limit (${OVER_LIMIT.length}/280)`);
+    // The channel as the console names it, not its id in the file.
+    expect(row.reason).toBe(`approved text is over the X limit (${OVER_LIMIT.length}/280)`);
   }
   expect(Number(rows[0]!.line)).toBe(lineOf(text, `es: { x: ${JSON.stringify(OVER_LIMIT)}`));
   expect(Number(rows[1]!.line)).toBe(lineOf(text, `en: { x: ${JSON.stringify(OVER_LIMIT)}`));
@@ -152,7 +153,7 @@ test('an unknown field and an over-limit approved text in one file are both repo
   await importLibrary(page, 'both.yaml', text);
   const rows = await issueRows(page);
   expect(rows.find((r) => r.reason.includes('colour')), JSON.stringify(rows)).toBeDefined();
-  expect(rows.find((r) => r.reason.includes('over the x limit')), `the over-limit text is not reported: ${JSON.stringify(rows)}`).toBeDefined();
+  expect(rows.find((r) => r.reason.includes('over the X limit')), `the over-limit text is not reported: ${JSON.stringify(rows)}`).toBeDefined();
 });
 
 test('a file that rewrites a shipped revision is refused whole, its valid answers too', async ({ desk: page }) => {
@@ -190,10 +191,63 @@ test('re-importing an export changes nothing, and a valid file adds exactly its 
   await expectUnchanged(page, before);
 
   await importLibrary(page, 'one.yaml', libraryYaml(answerYaml({ id: 'e2e.answer.extra', title: 'Extra answer', x: 'Extra.' })));
-  await expect(toast(page)).toHaveText('Imported 1 answers and 1 revisions.');
+  await expect(toast(page)).toHaveText('Imported 1 answer and 1 revision.');
   await goTo(page, 'answers');
   await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT + 1));
   const after = JSON.parse(await exportJson(page));
   expect(after.answers).toHaveLength(SHIPPED_COUNT + 1);
   expect(after.answers.filter((a: { id: string }) => a.id !== 'e2e.answer.extra')).toEqual(JSON.parse(before).answers);
+});
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-ES' });
+
+  const rowsEs = (page: Page) => issueRows(page, ['Archivo', 'Línea', 'Campo', 'Problema']);
+
+  async function expectUnchangedEs(page: Page, before: string): Promise<void> {
+    await goTo(page, 'answers');
+    await expect(resultCount(page)).toHaveText(countText(SHIPPED_COUNT, 'es'));
+    expect(await exportJson(page)).toBe(before);
+    await goTo(page, 'answers');
+  }
+
+  test('a file with schema and file-wide problems lists them all at once, in Spanish, and changes nothing', async ({ desk: page }) => {
+    const before = await exportJson(page);
+    // As the QA pass wrote it: texts over X's limit and with an undeclared blank, approved; a
+    // title that is a number; and a valid answer that must not be imported either.
+    const over = answerYaml({ id: 'e2e.answer.over', title: 'Sobre el límite', x: OVER_LIMIT, approval: APPROVED });
+    const blank = answerYaml({ id: 'e2e.answer.blank', title: 'Hueco', x: 'Hola {{nope}}', approval: APPROVED });
+    const title = answerYaml({ id: 'e2e.answer.title', title: 'Título', x: 'Texto.' }).replace(/ {4}title: .*/, '    title: 7');
+    const valid = answerYaml({ id: 'e2e.answer.valid', title: 'Respuesta válida', x: 'Un texto válido.', approval: APPROVED });
+    const text = libraryYaml(over, blank, title, valid);
+    await importLibrary(page, 'mezcla.yaml', text);
+    await expect(toast(page)).toHaveText('El archivo tiene 5 problemas. No se ha importado nada y nada ha cambiado.');
+    const dialog = page.getByRole('alertdialog', { name: 'Importación rechazada' });
+    await expect(dialog).toBeVisible();
+    expect(await rowsEs(page)).toEqual([
+      { file: 'mezcla.yaml', line: String(lineOf(text, `es: { x: ${JSON.stringify(OVER_LIMIT)}`)), field: 'answers[0].revisions[0].texts.es.x', reason: `el texto aprobado supera el límite de X (${OVER_LIMIT.length}/280)` },
+      { file: 'mezcla.yaml', line: String(lineOf(text, `en: { x: ${JSON.stringify(OVER_LIMIT)}`)), field: 'answers[0].revisions[0].texts.en.x', reason: `el texto aprobado supera el límite de X (${OVER_LIMIT.length}/280)` },
+      { file: 'mezcla.yaml', line: String(lineOf(text, 'es: { x: "Hola {{nope}}"')), field: 'answers[1].revisions[0].texts.es.x', reason: 'usa {{nope}}, que la respuesta no declara en variables' },
+      { file: 'mezcla.yaml', line: String(lineOf(text, 'en: { x: "Hola {{nope}}"')), field: 'answers[1].revisions[0].texts.en.x', reason: 'usa {{nope}}, que la respuesta no declara en variables' },
+      { file: 'mezcla.yaml', line: String(lineOf(text, 'title: 7')), field: 'answers[2].title', reason: 'se esperaba un grupo de campos (clave: valor) y hay un número' },
+    ]);
+    await expect(dialog).toContainText('El archivo tiene 5 problemas.');
+    await expectAccessible(page, 'import issues (es)');
+    await dialog.getByRole('button', { name: 'Cerrar' }).click();
+    await expect(dialog).toBeHidden();
+    await expectUnchangedEs(page, before);
+    await searchFor(page, 'Respuesta válida', 'Ninguna respuesta');
+  });
+
+  test('one tab in a YAML file is one problem: its line and column, said in Spanish', async ({ desk: page }) => {
+    const before = await exportJson(page);
+    const text = libraryYaml(answerYaml({ id: 'e2e.answer.tab', title: 'Tabulador', x: 'Texto.' })).replace('    createdBy: e2e-author\n    revisions', '\tcreatedBy: e2e-author\n    revisions');
+    await importLibrary(page, 'tabulador.yaml', text);
+    expect(await rowsEs(page)).toEqual([
+      { file: 'tabulador.yaml', line: String(lineOf(text, '\tcreatedBy')), field: '—', reason: 'un tabulador sangra esta línea: YAML solo sangra con espacios (columna 1)' },
+    ]);
+    await expectAccessible(page, 'import syntax issue (es)');
+    await page.getByRole('alertdialog', { name: 'Importación rechazada' }).getByRole('button', { name: 'Cerrar' }).click();
+    await expectUnchangedEs(page, before);
+  });
 });

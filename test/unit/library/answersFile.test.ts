@@ -67,7 +67,7 @@ describe('answer library files', () => {
     const byPath = Object.fromEntries(result.issues.map((i) => [i.path, i]));
     expect(byPath['answers[0].createdBy']?.line).toBe(13);
     expect(byPath['answers[0].revisions[0].number']?.line).toBe(16);
-    expect(Object.values(byPath).some((i) => /colour/.test(i.message))).toBe(true);
+    expect(byPath['answers[0]']?.problem).toEqual({ code: 'unknownFields', keys: ['colour'] });
     for (const issue of result.issues) expect(issue.file).toBe('bad.yaml');
   });
 
@@ -80,8 +80,8 @@ describe('answer library files', () => {
       ['answers[0].revisions[0].texts.es.x', 19],
       ['answers[0].revisions[0].texts.es.sms', 19],
     ]);
-    expect(result.issues[0]!.message).toMatch(/over the x limit \(281\/280\)/);
-    expect(result.issues[1]!.message).toMatch(/\{\{nombre\}\}/);
+    expect(result.issues[0]!.problem).toEqual({ code: 'overLimit', lang: 'es', channel: 'x', length: 281, limit: 280 });
+    expect(result.issues[1]!.problem).toEqual({ code: 'undeclaredBlank', lang: 'es', channel: 'sms', name: 'nombre' });
   });
 
   it('refuses duplicate ids and approvals of unknown revisions', () => {
@@ -89,10 +89,10 @@ describe('answer library files', () => {
     const result = parseAnswersFile('dup.yaml', twice.replace(/revisionId: test.one.r1(?![\s\S]*revisionId: test.one.r1)/, 'revisionId: nope'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const messages = result.issues.map((i) => i.message).join('\n');
-    expect(messages).toMatch(/duplicate answer id "test.one"/);
-    expect(messages).toMatch(/duplicate revision id/);
-    expect(messages).toMatch(/approves revision "nope"/);
+    const problems = result.issues.map((i) => i.problem);
+    expect(problems).toContainEqual({ code: 'duplicateId', kind: 'answer', id: 'test.one' });
+    expect(problems).toContainEqual({ code: 'duplicateId', kind: 'revision', id: 'test.one.r1' });
+    expect(problems).toContainEqual({ code: 'unknownRevision', revisionId: 'nope' });
   });
 
   it('refuses the wrong format, a billion-laughs alias bomb and non-object roots', () => {
@@ -118,8 +118,9 @@ describe('answer library files, every problem at once', () => {
     const result = parseAnswersFile('both.yaml', bad);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const messages = result.issues.map((i) => `${i.path} ${i.line}: ${i.message}`);
-    expect(messages.some((m) => /colour/.test(m))).toBe(true);
-    expect(messages.some((m) => m.startsWith('answers[0].revisions[0].texts.es.x 20: approved text is over the x limit'))).toBe(true);
+    expect(result.issues.map((i) => [i.path, i.line, i.problem.code])).toEqual([
+      ['answers[0]', 4, 'unknownFields'],
+      ['answers[0].revisions[0].texts.es.x', 20, 'overLimit'],
+    ]);
   });
 });

@@ -1,16 +1,22 @@
 import { Dialog, Heading, Modal } from 'react-aria-components';
-import type { FileIssue } from '@shared/library/fileErrors';
+import { useIntl } from 'react-intl';
+import type { LibraryIssue } from '@shared/library/fileErrors';
 import { create } from 'zustand';
 import { useT } from '../../i18n/I18nProvider';
+import { problemText } from './problemText';
 
-/** The refused import, kept open until read: every problem with its file, line and field. */
-export const useImportIssues = create<{ issues: FileIssue[] | null; show(issues: FileIssue[] | null): void }>()((set) => ({
+/**
+ * The refused import, kept open until read: every problem with its file, line and field, and
+ * why in the console's language (the issues are data; problemText words them).
+ */
+export const useImportIssues = create<{ issues: LibraryIssue[] | null; show(issues: LibraryIssue[] | null): void }>()((set) => ({
   issues: null,
   show: (issues) => set({ issues }),
 }));
 
 export function ImportIssues() {
   const t = useT();
+  const intl = useIntl();
   const issues = useImportIssues((s) => s.issues);
   const show = useImportIssues((s) => s.show);
   return (
@@ -24,7 +30,7 @@ export function ImportIssues() {
           </thead>
           <tbody>
             {issues?.map((i, n) => (
-              <tr key={n}><td>{i.file}</td><td>{i.line ?? '—'}</td><td><code>{i.path}</code></td><td>{i.message}</td></tr>
+              <tr key={n}><td>{i.file}</td><td>{i.line ?? '—'}</td><td>{i.path === '' ? '—' : <code>{i.path}</code>}</td><td>{problemText(intl, i.problem)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -1,11 +1,11 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { formatPath, positionOf, type FileIssue } from '@shared/library/fileErrors';
+import { formatPath, libraryIssue, positionOf, type LibraryIssue, type Place } from '@shared/library/fileErrors';
 import type { CalmaDatabase } from '../../db/database';
 import type { Mutate } from '../../db/mutate';
 import { MutationError } from '@shared/mutations/error';
 import type { LibraryKind, LibraryRowsBase } from './libraryKinds';
 
-export type ImportOutcome = { ok: true; records: number; revisions: number; approvals: number } | { ok: false; issues: FileIssue[] };
+export type ImportOutcome = { ok: true; records: number; revisions: number; approvals: number } | { ok: false; issues: LibraryIssue[] };
 
 /**
  * Imports a library file, all or nothing: a file with any problem (syntax, schema, limits, or a
@@ -23,18 +23,29 @@ export async function importLibraryFile<R extends LibraryRowsBase>(k: LibraryKin
     });
   } catch (error) {
     if (!(error instanceof MutationError)) throw error;
-    const issues = error.issues.length > 0 ? error.issues : [{ path: '(root)', message: error.message }];
-    return { ok: false, issues: issues.map((i) => ({ file, line: null, column: null, path: i.path, message: i.message, ...locateRow(k, text, parsed.value, i.path) })) };
+    return { ok: false, issues: refusalIssues(k, file, text, parsed.value, error) };
   }
   const rows = parsed.value;
   return { ok: true, records: k.records(rows).length, revisions: rows.revisions.length, approvals: rows.approvals.length };
 }
 
 /**
- * A conflict names the stored row by id; point at that row's id in the file instead (path and
- * line), as for every other problem, so the author can find it. Unknown ids are left as they are.
+ * What the database refused, as issues of the file. A conflict names a stored revision or approval
+ * that the file would rewrite; it is pointed at in the file (path and line, as every other problem)
+ * so the author can find it. Anything else the mutation refuses (the file's checks should have
+ * caught it first) is shown with the database's own words.
  */
-function locateRow<R extends LibraryRowsBase>(kind: LibraryKind<R>, text: string, rows: R, id: string): Pick<FileIssue, 'line' | 'column' | 'path'> | undefined {
+function refusalIssues<R extends LibraryRowsBase>(kind: LibraryKind<R>, file: string, text: string, rows: R, error: MutationError): LibraryIssue[] {
+  const issues = error.issues.length > 0 ? error.issues : [{ path: '', message: error.message }];
+  return issues.map((i) => {
+    const row = error.code === 'conflict' ? locateRow(kind, text, rows, i.path) : undefined;
+    if (row) return libraryIssue(file, row.place, row.path, { code: 'rewritesHistory', kind: row.kind, id: i.path });
+    return libraryIssue(file, { line: null, column: null }, '', { code: 'refusedByStore', detail: i.path === '' ? i.message : `${i.path}: ${i.message}` });
+  });
+}
+
+/** Where the revision or approval with this id is written in the file, if the file has it. */
+function locateRow<R extends LibraryRowsBase>(kind: LibraryKind<R>, text: string, rows: R, id: string): { kind: 'revision' | 'approval'; path: string; place: Place } | undefined {
   const revision = rows.revisions.find((r) => r.id === id);
   const approval = rows.approvals.find((a) => a.id === id);
   const owner = revision ? kind.parentOf(revision) : approval?.subjectId;
@@ -44,7 +55,7 @@ function locateRow<R extends LibraryRowsBase>(kind: LibraryKind<R>, text: string
     : rows.approvals.filter((a) => a.subjectId === owner).findIndex((a) => a.id === id);
   const path = [kind.root, kind.records(rows).findIndex((r) => r.id === owner), revision ? 'revisions' : 'approvals', index, 'id'];
   const lines = new LineCounter();
-  return { path: formatPath(path), ...positionOf(parseDocument(text, { lineCounter: lines }), lines, path) };
+  return { kind: revision ? 'revision' : 'approval', path: formatPath(path), place: positionOf(parseDocument(text, { lineCounter: lines }), lines, path) };
 }
 
 /** The whole library (records not deleted, with every revision and approval) as a file. */

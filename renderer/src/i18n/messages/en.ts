@@ -3,6 +3,7 @@ import { playbooksEn } from './playbooks.en';
 import { peopleEn } from './people.en';
 import { treesEn } from './trees.en';
 import { teamEn } from './team.en';
+import { libraryEn } from './library.en';
 
 /** English messages. The source catalogue: every other language must have exactly these keys. */
 const core = {
@@ -121,7 +122,7 @@ const core = {
   'editor.discardYes': 'Discard',
   'editor.saved': 'Saved.',
   'import.pickTitle': 'Import an answer library',
-  'import.done': 'Imported {records} answers and {revisions} revisions.',
+  'import.done': 'Imported {records, plural, one {# answer} other {# answers}} and {revisions, plural, one {# revision} other {# revisions}}.',
   'import.refusedTitle': 'Import refused',
   'import.refused': '{count, plural, one {The file has # problem} other {The file has # problems}}. Nothing was imported and nothing changed.',
   'import.file': 'File',
@@ -184,5 +185,5 @@ const core = {
   'settings.hostBrowser': 'Calma in a browser. Works without a network once loaded; data stays in this browser.',
 } as const;
 
-export const en = { ...core, ...teamEn, ...incidentsEn, ...playbooksEn, ...treesEn, ...peopleEn } as const;
+export const en = { ...core, ...teamEn, ...incidentsEn, ...playbooksEn, ...treesEn, ...peopleEn, ...libraryEn } as const;
 export type MessageId = keyof typeof en;

@@ -4,6 +4,7 @@ import { playbooksEs } from './playbooks.es';
 import { peopleEs } from './people.es';
 import { treesEs } from './trees.es';
 import { teamEs } from './team.es';
+import { libraryEs } from './library.es';
 
 /** Mensajes en español. El tipo exige exactamente las mismas claves que el catálogo inglés. */
 const core = {
@@ -122,7 +123,7 @@ const core = {
   'editor.discardYes': 'Descartar',
   'editor.saved': 'Guardado.',
   'import.pickTitle': 'Importar una biblioteca de respuestas',
-  'import.done': 'Importadas {records} respuestas y {revisions} revisiones.',
+  'import.done': '{records, plural, one {Importada # respuesta} other {Importadas # respuestas}} y {revisions, plural, one {# revisión} other {# revisiones}}.',
   'import.refusedTitle': 'Importación rechazada',
   'import.refused': '{count, plural, one {El archivo tiene # problema} other {El archivo tiene # problemas}}. No se ha importado nada y nada ha cambiado.',
   'import.file': 'Archivo',
@@ -185,4 +186,4 @@ const core = {
   'settings.hostBrowser': 'Calma en un navegador. Funciona sin red una vez cargada; los datos se quedan en este navegador.',
 } satisfies Record<string, string>;
 
-export const es: Record<MessageId, string> = { ...core, ...teamEs, ...incidentsEs, ...playbooksEs, ...treesEs, ...peopleEs };
+export const es: Record<MessageId, string> = { ...core, ...teamEs, ...incidentsEs, ...playbooksEs, ...treesEs, ...peopleEs, ...libraryEs };

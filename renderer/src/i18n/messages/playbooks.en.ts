@@ -85,7 +85,7 @@ export const playbooksEn = {
   'playbooks.approve.hasProblems': 'Fix this revision first: it needs a title and steps, each with a text, a role and a deadline.',
   // Import and export
   'playbooks.import.pickTitle': 'Import a playbook library',
-  'playbooks.import.done': 'Imported {records, plural, one {# playbook} other {# playbooks}} ({revisions} revisions).',
+  'playbooks.import.done': 'Imported {records, plural, one {# playbook} other {# playbooks}} ({revisions, plural, one {# revision} other {# revisions}}).',
   'playbooks.export.title': 'Export the playbook library',
   'playbooks.export.done': 'Playbooks exported.',
   // The editor

@@ -87,7 +87,7 @@ export const playbooksEs: Record<keyof typeof playbooksEn, string> = {
   'playbooks.approve.hasProblems': 'Corrige antes esta revisión: necesita un título y pasos, cada uno con texto, función y plazo.',
   // Importar y exportar
   'playbooks.import.pickTitle': 'Importar una biblioteca de protocolos',
-  'playbooks.import.done': '{records, plural, one {Importado # protocolo} other {Importados # protocolos}} ({revisions} revisiones).',
+  'playbooks.import.done': '{records, plural, one {Importado # protocolo} other {Importados # protocolos}} ({revisions, plural, one {# revisión} other {# revisiones}}).',
   'playbooks.export.title': 'Exportar la biblioteca de protocolos',
   'playbooks.export.done': 'Protocolos exportados.',
   // El editor
