@@ -146,7 +146,9 @@ export function planImport(input: PlanInput): ImportPlan {
     }
   }
 
-  const live = directory.filter((p) => !p.deleted);
+  // By name, then id: whatever order the directory comes in (storage order is by id, and ids made
+  // in the same millisecond are in no particular order), the same person owns a shared key.
+  const live = directory.filter((p) => !p.deleted).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // The first who has each email and phone: directory people, then rows in file order. Every row
   // claims its own keys, duplicate or not, so a later row is matched with the row it really shares
   // a key with, never with whoever that row may be merged into: whether it is merged is the

@@ -31,6 +31,15 @@ describe('two people sharing a phone', () => {
     ]);
   });
 
+  it('is reported against the same person in the directory whatever order the directory is stored in', () => {
+    const switchboard = ['+34 910 000 000'];
+    const ana = person({ id: 'z-ana', name: 'Ana Uno', email: 'ana@example.org', phones: switchboard });
+    const bea = person({ id: 'a-bea', name: 'Bea Dos', email: 'bea@example.org', phones: switchboard });
+    const against = (directory: Person[]) => plan('name,email,phone\nCarla Tres,carla@example.org,+34 910 000 000\n', directory).duplicates.map((d) => d.existing);
+    expect(against([ana, bea])).toEqual(against([bea, ana]));
+    expect(against([bea, ana])).toMatchObject([{ kind: 'person', person: { name: 'Ana Uno' } }]);
+  });
+
   it('never renames someone in the directory by default: a different name keeps both', () => {
     const directory = [person({ id: 'lead', name: 'Ana Lead', email: 'ana.lead@example.org', phones: ['+34 600 000 001'] })];
     const p = plan('name,email,phone\nAna Dup,,+34 600 000 001\n', directory);
