@@ -30,8 +30,9 @@ export function useAnswer(id: string | null): AnswerView | null | undefined {
     ]);
     return { answer, revisions, approvals, copies: copies.slice(0, 10) };
   }, [db, id]);
-  // Re-derived at each approval's expiry, the moment the status changes.
-  const now = useNow(60_000, expiries(rows?.approvals));
+  // The state changes with the time only when an approval expires: re-derived at those moments,
+  // with no ticking in between.
+  const now = useNow(null, expiries(rows?.approvals));
   if (rows === undefined) return undefined;
   if (rows === null) return null;
   const state = deriveAnswerState(rows.revisions, rows.approvals, now);
