@@ -20,7 +20,6 @@ export interface FileDialogs {
 export interface FileSystem {
   /** Size in bytes of a regular file; throws for anything else (directory, missing file…). */
   fileSize(path: string): Promise<number>;
-  readText(path: string): Promise<string>;
   /** The file's bytes, for text whose encoding is not known in advance (see decodeText). */
   readBytes(path: string): Promise<Uint8Array>;
   /** The file's text, or null if it does not exist. */
@@ -52,7 +51,6 @@ export const nodeFileSystem: FileSystem = {
     if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
     return stats.size;
   },
-  readText: (path) => readFile(path, 'utf8'),
   readBytes: (path) => readFile(path),
   async readTextIfExists(path) {
     try {

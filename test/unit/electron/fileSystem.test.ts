@@ -19,7 +19,7 @@ describe('nodeFileSystem', () => {
     const path = join(dir, 'export.md');
     await fs.writeAtomically(path, 'first');
     await fs.writeAtomically(path, 'second');
-    await expect(fs.readText(path)).resolves.toBe('second');
+    await expect(fs.readTextIfExists(path)).resolves.toBe('second');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

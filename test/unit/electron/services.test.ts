@@ -16,7 +16,6 @@ function fakeFileSystem(files: Record<string, string | Uint8Array> = {}, sizes: 
       if (!(path in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       return String(files[path]).length;
     }),
-    readText: vi.fn(async (path: string) => String(files[path])),
     readBytes: vi.fn(async (path: string) => {
       const content = files[path];
       return typeof content === 'string' ? new TextEncoder().encode(content) : (content ?? new Uint8Array());
