@@ -27,9 +27,17 @@ const HIJACKED = shippedPlaybook('calma.playbook.hijacked-account');
 const STEPS = HIJACKED.revisions.at(-1)!.steps;
 const T0 = new Date('2026-05-10T10:00:00Z');
 
-/** "HH:MM" as the console writes a time (react-intl in the UI language, the browser's time zone). */
-const timeIn = (page: Page, ms: number) =>
-  page.evaluate((at) => new Intl.DateTimeFormat(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' }).format(at), ms);
+/**
+ * A deadline as the console writes it (react-intl in the UI language, the browser's time zone):
+ * "HH:MM" today, and "Mon, May 11, HH:MM" on any other day than the page's today.
+ */
+const dueIn = (page: Page, ms: number) =>
+  page.evaluate((at) => {
+    const lang = document.documentElement.lang;
+    const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+    if (new Date(at).toDateString() === new Date().toDateString()) return time;
+    return `${new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short' }).format(at)}, ${time}`;
+  }, ms);
 
 test('declare from a shipped playbook: every step, deadlines from the declaration, listed', async ({ page, appUrl }) => {
   // Preconditions on the shipped file, so a changed playbook fails here rather than obscurely below.
@@ -47,12 +55,15 @@ test('declare from a shipped playbook: every step, deadlines from the declaratio
 
   // Each deadline: the declaration instant plus the step's offset, in local time, with its T+.
   for (const [n, step] of STEPS.entries()) {
-    const due = new Set([await timeIn(page, before + step.offsetMinutes * 60_000), await timeIn(page, after + step.offsetMinutes * 60_000)]);
+    const due = new Set([await dueIn(page, before + step.offsetMinutes * 60_000), await dueIn(page, after + step.offsetMinutes * 60_000)]);
     const meta = checklistSteps(page).nth(n).locator('.step-meta');
     await expect(meta).toContainText(new RegExp(`^Due (${[...due].join('|')}) \\(${tPlus(step.offsetMinutes).replace(/\+/g, '\\+')}\\)`));
   }
   // Europe/Madrid is UTC+2 in May: a deadline shown in UTC would read 10:05, not 12:05.
   await expect(checklistSteps(page).nth(1).locator('.step-meta')).toContainText('Due 12:05 PM (T+5 min)');
+  // A step due on another day names the day: "Due 12:00 PM" alone would read as today's noon.
+  await expect(checklistSteps(page).nth(10).locator('.step-meta')).toContainText('Due Mon, May 11, 12:00 PM (T+1 d)');
+  await expect(checklistSteps(page).nth(11).locator('.step-meta')).toContainText('Due Sun, May 17, 12:00 PM (T+7 d)');
   await expect(checklistSteps(page).nth(1)).toHaveClass(/\bstep-due-soon\b/);
   await expect(checklistSteps(page).nth(7)).toHaveClass(/\bstep-open\b/);
   await expect(checklistSteps(page).nth(7).locator('.step-meta')).toContainText(/(1 h 29|1 h 30) min left/);

@@ -58,7 +58,7 @@ test('a statement issued from a step\'s linked answer: clipboard, timeline, and 
   const filled = answer.revisions[0]!.texts.en.x!.replace('{{red_social}}', 'Instagram').replace('{{hora_inicio}}', '11:58');
   await markClipboard(page);
 
-  await stepRow(page, stepTitle(step)).getByRole('button', { name: 'Copy linked answer' }).click();
+  await stepRow(page, stepTitle(step)).getByRole('button', { name: `Copy “${answer.title.en}”` }).click();
   const dialog = copyDialog(page);
   await expect(dialog.getByRole('heading', { name: answer.title.en })).toBeVisible();
   // It opens tied to the incident the step belongs to, recording the copy as a public statement.
@@ -107,7 +107,7 @@ test('copying a step\'s answer in a resolved incident shows the incident it reco
   await expect(page.locator('.status-line .badge').first()).toHaveText('Resolved');
   const answer = shipped(STEPS[3]!.answerIds[0]!);
 
-  await stepRow(page, stepTitle(STEPS[3]!)).getByRole('button', { name: 'Copy linked answer' }).click();
+  await stepRow(page, stepTitle(STEPS[3]!)).getByRole('button', { name: `Copy “${answer.title.en}”` }).click();
   const dialog = copyDialog(page);
   await expect(dialog.getByRole('heading', { name: answer.title.en })).toBeVisible();
   // What the picker shows is where the copy goes: the resolved incident, not a hidden choice.

@@ -1,10 +1,10 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useClock, useTicking } from '../../app/clock';
 import { useIntl } from 'react-intl';
-import type { ChecklistItem, Lang, LogEntry } from '@shared/domain';
+import type { ChecklistItem, Lang, Localized, LogEntry } from '@shared/domain';
 import { stepConcurrency, type StepConcurrency } from '@shared/incidents/disputes';
-import { dueAt, offsetMinutes, stepState, timeLeft } from '@shared/incidents/deadlines';
-import { formatDuration, formatOffset } from '@shared/incidents/offsets';
+import { dueAt, stepState, timeLeft } from '@shared/incidents/deadlines';
+import { formatDuration } from '@shared/incidents/offsets';
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
@@ -14,6 +14,9 @@ import { Markdown } from '../../ui/Markdown';
 import { useInlineVirtualizer } from '../../ui/useInlineVirtualizer';
 import { roleLabel } from './labels';
 import { newLogEntry } from '@shared/incidents/logEntry';
+import { pickText } from '../playbooks/localized';
+import { useAnswerTitles } from '../answers/useAnswerTitles';
+import { StepDue } from './StepDue';
 
 interface Props {
   incidentId: string;
@@ -42,6 +45,7 @@ export const Checklist = memo(function Checklist({ incidentId, declaredAt, items
   const done = items.filter((i) => i.done).length;
   const overdue = useClock((c) => items.filter((i) => stepState(i, c.now) === 'overdue').length);
   const ordered = useMemo(() => [...items].sort((a, b) => a.order - b.order || (a.dueAt ?? '').localeCompare(b.dueAt ?? '')), [items]);
+  const answerTitles = useAnswerTitles(useMemo(() => items.flatMap((i) => i.answerIds), [items]));
   const list = useRef<HTMLOListElement>(null);
   const virtualizer = useInlineVirtualizer(list, {
     count: ordered.length,
@@ -66,6 +70,7 @@ export const Checklist = memo(function Checklist({ incidentId, declaredAt, items
               declaredAt={declaredAt}
               locale={locale}
               concurrency={concurrency.get(item.id)}
+              answerTitles={answerTitles}
               index={row.index}
               setSize={ordered.length}
               top={row.start - margin}
@@ -100,6 +105,8 @@ interface RowProps {
   declaredAt: string;
   locale: Lang;
   concurrency: StepConcurrency | undefined;
+  /** The linked answers' titles, to name each copy button. */
+  answerTitles: ReadonlyMap<string, Localized> | undefined;
   /** Where the row sits: its position among all steps (for assistive technology) and on the page. */
   index: number;
   setSize: number;
@@ -107,12 +114,11 @@ interface RowProps {
   measure: (element: Element | null) => void;
 }
 
-const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, concurrency, index, setSize, top, measure }: RowProps) {
+const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, concurrency, answerTitles, index, setSize, top, measure }: RowProps) {
   const dispute = concurrency && concurrency.rivals.length > 0 ? concurrency : undefined;
   const t = useT();
   // Re-renders when the step's state changes (turns due-soon, overdue), not at every tick.
   const state = useClock((c) => stepState(item, c.now));
-  const intl = useIntl();
   const { mutate } = useServices();
   const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
   const lastChannel = usePreferences((s) => s.lastChannel);
@@ -171,7 +177,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
         <p className="step-meta small" id={`step-when-${item.id}`}>
           {item.dueAt && (
             <>
-              {t('incidents.due', { at: intl.formatTime(item.dueAt, { hour: '2-digit', minute: '2-digit' }), offset: formatOffset(offsetMinutes(declaredAt, item.dueAt)) })}{' · '}
+              <StepDue dueAt={item.dueAt} declaredAt={declaredAt} />{' · '}
             </>
           )}
           <TimeLeft item={item} />
@@ -181,11 +187,15 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
         </p>
         {dispute && <DisputeNote dispute={dispute} onConfirm={() => void toggle(item.done)} />}
         <div className="row small">
-          {item.answerIds.map((answerId) => (
-            <button key={answerId} type="button" onClick={() => openCopy({ answerId, lang: locale, channel: lastChannel, incidentId: item.incidentId })}>
-              {t('incidents.useAnswer')}
-            </button>
-          ))}
+          {item.answerIds.map((answerId) => {
+            const title = answerTitles?.get(answerId);
+            const named = title ? pickText(title, locale).text : '';
+            return (
+              <button key={answerId} type="button" onClick={() => openCopy({ answerId, lang: locale, channel: lastChannel, incidentId: item.incidentId })}>
+                {named ? t('incidents.useAnswerNamed', { title: named }) : t('incidents.useAnswer')}
+              </button>
+            );
+          })}
           {!reassigning ? (
             <button type="button" onClick={() => setReassigning(true)}>{t('incidents.reassign')}</button>
           ) : (

@@ -1,12 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type Ref } from 'react';
 import { useIntl } from 'react-intl';
 import { severitySchema, type Lang, type Localized } from '@shared/domain';
-import { useServices } from '../../app/services';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
 import { StatusBadge } from '../answers/StatusBadge';
+import { useAnswerTitles } from '../answers/useAnswerTitles';
 import { useTree } from '../contactTrees/useContactTrees';
 import { usePlaybookEditor } from './editorStore';
 import { describeOffset, formatOffset } from './formatOffset';
@@ -45,16 +44,10 @@ function TreeName({ id }: { id: string | null }) {
 export function PlaybookDetail({ view, locale, headingRef }: { view: PlaybookView | null | undefined; locale: Lang; headingRef: Ref<HTMLHeadingElement> }) {
   const t = useT();
   const intl = useIntl();
-  const { db } = useServices();
   const openEditor = usePlaybookEditor((s) => s.open);
   const [readDraft, setReadDraft] = useState(false);
   const answerIds = view ? [...new Set([...view.state.shown.steps, ...(view.state.newerDraft?.steps ?? [])].flatMap((s) => s.answerIds))] : [];
-  const answerKey = answerIds.join('\n');
-  const answers = useLiveQuery(async () => {
-    const ids = answerKey ? answerKey.split('\n') : [];
-    const rows = await db.answers.bulkGet(ids);
-    return new Map(rows.flatMap((a) => (a && !a.deleted ? [[a.id, a.title] as const] : [])));
-  }, [db, answerKey]);
+  const answers = useAnswerTitles(answerIds);
 
   if (view === undefined) return <section className="detail" aria-busy="true" aria-label={t('playbooks.detail')} />;
   if (view === null) return <section className="detail empty" aria-label={t('playbooks.detail')}><p>{t('playbooks.pickOne')}</p></section>;
