@@ -174,6 +174,16 @@ test('summary export: text and Markdown on the clipboard, and a PDF, in English 
 
   // Print / PDF calls window.print in a browser; Chromium's own PDF of the page stands in for it.
   await expect(card.locator('.chart .recharts-area')).toHaveCount(3);
+  // The time axis never says the same time twice (the first minutes of an incident once read
+  // "12:03 PM" ten times over), and its last label is not cut off by the chart's edge.
+  const axis = card.locator('.chart .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  const times = await axis.allTextContents();
+  expect(times.length).toBeGreaterThan(1);
+  expect(new Set(times).size).toBe(times.length);
+  const svg = (await card.locator('.chart svg.recharts-surface[role="application"]').boundingBox())!;
+  const last = (await axis.last().boundingBox())!;
+  expect(last.x + last.width).toBeLessThanOrEqual(svg.x + svg.width);
+  await expect(card.locator('.chart-legend li')).toHaveText(['Done', 'Open', 'Overdue']);
   const en = pdfText(await page.pdf());
   for (const expected of ['Executive summary', HIJACKED.title.en, 'Last public statement', statement, `Checklist ${figures}`, 'Status Declared', 'Lead Ana Ortega', 'Call tree None chosen for this incident.']) {
     expect(en, `PDF (en) has "${expected}"`).toContain(expected);
@@ -189,6 +199,9 @@ test('summary export: text and Markdown on the clipboard, and a PDF, in English 
   const cifras = `1 de ${STEPS.length} hechos, 0 vencidos`;
   await expect(summaryFact(page, 'Lista de pasos')).toHaveText(cifras);
   await expect(card.locator('.chart .recharts-area')).toHaveCount(3);
+  // The legend speaks Spanish too, to screen readers as well (no "legend icon" names in English).
+  await expect(card.locator('.chart-legend li')).toHaveText(['Hechos', 'Pendientes', 'Vencidos']);
+  await expect(card.getByRole('img', { name: /legend icon/ })).toHaveCount(0);
   const es = pdfText(await page.pdf());
   for (const expected of ['Resumen ejecutivo', HIJACKED.title.en, 'Último comunicado público', statement, `Lista de pasos ${cifras}`, 'Estado Declarado', 'Responsable Ana Ortega', 'Decisiones clave', 'Cadena de llamadas No se ha elegido ninguna para este incidente.']) {
     expect(es, `PDF (es) has "${expected}"`).toContain(expected);
