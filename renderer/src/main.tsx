@@ -2,6 +2,7 @@ import { StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App';
+import { currentAuthor, followDeviceId } from './app/author';
 import { requestPersistentStorage } from './app/persistentStorage';
 import { ServicesProvider, type Services } from './app/services';
 import { usePreferences, useSession } from './app/uiStore';
@@ -29,6 +30,7 @@ document.head.append(pressableMarker);
 
 function startServices(): Services {
   const db = new CalmaDatabase();
+  followDeviceId(db);
   const search = createSearchClient(new Worker(new URL('./features/search/search.worker.ts', import.meta.url), { type: 'module' }));
   const broadcast = new BroadcastChannel(CHANGES_CHANNEL);
   const host = detectHost();
@@ -49,7 +51,7 @@ function startServices(): Services {
     isOnline: () => navigator.onLine,
   });
   const mutate = createMutate(db, {
-    actor: () => usePreferences.getState().userName.trim() || 'anonymous',
+    actor: currentAuthor,
     onCommit: ({ touched }) => {
       announceChanges(touched);
       runner.requestSync();

@@ -1,4 +1,4 @@
-import type { Person } from '../domain';
+import { roleIdentity, type Person } from '../domain';
 import { workingHoursState } from './hours';
 import type { TreeNode } from './structure';
 
@@ -13,6 +13,7 @@ const names = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
 /** The directory, indexed once for a whole tree. */
 export interface Directory {
   byId: ReadonlyMap<string, Person>;
+  /** Keyed by roleIdentity: look roles up through holdersOf / isRoleHeld, not directly. */
   byRole: ReadonlyMap<string, readonly Person[]>;
 }
 
@@ -23,7 +24,8 @@ export function directoryOf(people: readonly Person[]): Directory {
     if (person.deleted) continue;
     byId.set(person.id, person);
     if (!isCallable(person)) continue;
-    for (const role of new Set(person.roles)) {
+    // Keyed by identity: "portavoz" typed in the directory is the node's "spokesperson".
+    for (const role of new Set(person.roles.map(roleIdentity))) {
       const list = byRole.get(role);
       if (list) list.push(person);
       else byRole.set(role, [person]);
@@ -39,10 +41,15 @@ export function directoryOf(people: readonly Person[]): Directory {
  */
 export function holdersOf(role: string, directory: Directory, at: Date | number): Person[] {
   const rank = { in: 0, unknown: 1, out: 2 } as const;
-  return [...(directory.byRole.get(role) ?? [])]
+  return [...(directory.byRole.get(roleIdentity(role)) ?? [])]
     .map((person) => ({ person, rank: rank[workingHoursState(person, at)] }))
     .sort((a, b) => a.rank - b.rank || names.compare(a.person.name, b.person.name) || (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0))
     .map((h) => h.person);
+}
+
+/** Whether anyone callable holds the role. */
+export function isRoleHeld(role: string, directory: Directory): boolean {
+  return directory.byRole.has(roleIdentity(role));
 }
 
 /** The people of a node before any backup: its person, or whoever holds its role. */
@@ -80,5 +87,7 @@ export function callSequence(node: TreeNode, directory: Directory, at: Date | nu
 
 /** Whether the person called stands in for the node's own person (or for the holders of its role). */
 export function isBackupFor(node: TreeNode, person: Pick<Person, 'id' | 'roles'>): boolean {
-  return node.target.kind === 'person' ? person.id !== node.target.personId : !person.roles.includes(node.target.role);
+  if (node.target.kind === 'person') return person.id !== node.target.personId;
+  const role = roleIdentity(node.target.role);
+  return !person.roles.some((held) => roleIdentity(held) === role);
 }

@@ -1,6 +1,6 @@
 import type { ContactTree, Person } from '../domain';
 import { isKnownTimeZone, workingHoursState } from './hours';
-import { callSequence, directoryOf, type Directory } from './resolve';
+import { callSequence, directoryOf, isRoleHeld, type Directory } from './resolve';
 import { walkTree, type TreeNode } from './structure';
 
 /** Details older than this are flagged: a phone number nobody checked for a quarter may be wrong. */
@@ -39,7 +39,7 @@ export function nodeWarnings(node: TreeNode, directory: Directory, at: Date | nu
     const person = directory.byId.get(node.target.personId);
     if (!person) out.push({ kind: 'missing-person', personId: node.target.personId });
     else if (person.left) out.push({ kind: 'left', person });
-  } else if (!directory.byRole.has(node.target.role)) {
+  } else if (!isRoleHeld(node.target.role, directory)) {
     out.push({ kind: 'role-unheld', role: node.target.role });
   }
   const sequence = callSequence(node, directory, at);

@@ -60,6 +60,12 @@ export const approvalSchema = z.object({
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
+/** How far over its channel's limit a copied text was: its length as the channel counts it, and the limit. */
+export const copyOverLimitSchema = z
+  .object({ length: z.number().int().positive(), limit: z.number().int().positive() })
+  .refine((o) => o.length > o.limit, { message: 'an over-limit copy must be longer than its limit', path: ['length'] });
+export type CopyOverLimit = z.infer<typeof copyOverLimitSchema>;
+
 /** Every copy of an answer is recorded: who, which revision, language, channel, when. */
 export const copyEventSchema = z.object({
   id: idSchema,
@@ -75,6 +81,12 @@ export const copyEventSchema = z.object({
   /** The filled text exactly as it reached the clipboard. */
   text: z.string(),
   incidentId: idSchema.nullable().default(null),
+  /**
+   * Set when the filled text was over its channel's limit (counted as the channel counts it) and
+   * copied after an explicit confirmation; null when it fitted or the channel has no limit. The
+   * default keeps copies logged before this field, and by devices that do not send it, valid.
+   */
+  overLimit: copyOverLimitSchema.nullable().default(null),
 });
 export type CopyEvent = z.infer<typeof copyEventSchema>;
 

@@ -6,3 +6,4 @@ export * from './playbooks';
 export * from './people';
 export * from './incidents';
 export * from './roles';
+export * from './authors';

@@ -1,4 +1,4 @@
-import type { ChecklistItem, Incident, LogEntry, Person, PlaybookRevision, Severity } from '../domain';
+import { roleIdentity, type ChecklistItem, type Incident, type LogEntry, type Person, type PlaybookRevision, type Severity } from '../domain';
 import { dueAt } from './deadlines';
 import { newLogEntry } from './logEntry';
 
@@ -18,7 +18,8 @@ export interface DeclareInput {
 
 /** Whoever holds the role and has not left: the first by name, so every machine picks the same. */
 export function holderOf(role: string, people: readonly Person[]): Person | null {
-  const holders = people.filter((p) => !p.deleted && !p.left && p.roles.includes(role));
+  const wanted = roleIdentity(role);
+  const holders = people.filter((p) => !p.deleted && !p.left && p.roles.some((held) => roleIdentity(held) === wanted));
   holders.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return holders[0] ?? null;
 }

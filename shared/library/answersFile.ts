@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { z } from 'zod';
 import {
   checkLength,
@@ -14,6 +13,7 @@ import {
 import { groupBy } from '../util/groupBy';
 import { fileApprovalSchema, fileTitleSchema, parseLibraryFile, type FileChecker } from './checks';
 import type { ParseResult } from './fileErrors';
+import { toPortableYaml } from './portableYaml';
 
 export const ANSWERS_FORMAT = 'calma.answers';
 export const ANSWERS_FORMAT_VERSION = 1;
@@ -128,5 +128,5 @@ export function toAnswersFile(rows: LibraryRows): AnswersFile {
 
 export function serializeAnswersFile(rows: LibraryRows, as: 'yaml' | 'json'): string {
   const file = toAnswersFile(rows);
-  return as === 'json' ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
+  return as === 'json' ? `${JSON.stringify(file, null, 2)}\n` : toPortableYaml(file);
 }

@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import { z } from 'zod';
 import { idSchema, isoDateSchema, localizedSchema, severitySchema, type Approval, type Playbook, type PlaybookRevision } from '../domain';
 import { fileApprovalSchema, fileTitleSchema, parseLibraryFile, type FileChecker } from './checks';
 import type { ParseResult } from './fileErrors';
+import { toPortableYaml } from './portableYaml';
 
 export const PLAYBOOKS_FORMAT = 'calma.playbooks';
 export const PLAYBOOKS_FORMAT_VERSION = 1;
@@ -120,5 +120,5 @@ export function serializePlaybooksFile(rows: PlaybookRows, as: 'yaml' | 'json'):
           .map(({ subject: _s, subjectId: _sid, ...a }) => a),
       })),
   };
-  return as === 'json' ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
+  return as === 'json' ? `${JSON.stringify(file, null, 2)}\n` : toPortableYaml(file);
 }

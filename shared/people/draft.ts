@@ -1,4 +1,5 @@
 import type { Person } from '../domain';
+import { roleFromText } from '../domain/roles';
 import { phoneKey, readBoolean, readDate, readEmail, readTimeZone, readWorkingHours, type FieldResult } from './fields';
 import { IMPORT_LIMITS, peopleIssue, type PeopleIssue, type PersonField, type Place } from './issues';
 
@@ -71,7 +72,9 @@ export function validateDraft(draft: PersonDraft, ctx: DraftContext): { ok: true
   given.add('name');
 
   if (v.roles && v.roles.length > 0) {
-    const roles = unique(v.roles.map((r) => r.trim()).filter((r) => r !== ''), (r) => r);
+    // "Portavoz", "spokesperson" and "Spokesperson" are one role, held under its code: a tree or a
+    // playbook step that names the role must find the person whatever language the file is in.
+    const roles = unique(v.roles.map(roleFromText).filter((r) => r !== ''), (r) => r);
     for (const role of roles) if (role.length > IMPORT_LIMITS.roleChars) problem('roles', 'role.tooLong', { value: `${role.slice(0, 40)}…`, limit: IMPORT_LIMITS.roleChars });
     fields.roles = roles;
     given.add('roles');

@@ -74,7 +74,7 @@ async function copyUnapproved(page: Page, opts: { title: string; x: string; stat
   await expect(toast(page)).toHaveText('Copied for X, recorded as not approved.');
   const log = page.locator('.copy-log li');
   await expect(log).toHaveCount(1);
-  await expect(log).toContainText('anonymous copied revision 1 for X (EN)');
+  await expect(log).toContainText(/^Anonymous \(device [0-9a-f]{4}\) copied revision 1 for X \(EN\)/);
   await expect(log.locator('.badge')).toHaveText('not approved');
 }
 

@@ -155,7 +155,7 @@ test('keyboard into the list, fill the blanks, copy exactly the filled text', as
   // The copy log in the detail pane records it, as approved text.
   const log = page.locator('.copy-log li');
   await expect(log).toHaveCount(1);
-  await expect(log).toContainText('anonymous copied revision 1 for X (EN) on ');
+  await expect(log).toContainText(/^Anonymous \(device [0-9a-f]{4}\) copied revision 1 for X \(EN\) on /);
   await expect(log).not.toContainText('not approved');
   await expect(page.getByText('Nobody has copied this answer yet.')).toHaveCount(0);
 });
@@ -208,5 +208,5 @@ test('command palette: Ctrl+K from anywhere, type, ArrowDown, Enter, Enter copie
   expect(answer!.revisions[0]!.texts.en.x).not.toBe(marker);
   // The palette also selected the answer on the desk, so its copy log is on screen.
   await expect(page.locator('#answer-title')).toHaveText(title);
-  await expect(page.locator('.copy-log li')).toContainText('anonymous copied revision 1 for X (EN)');
+  await expect(page.locator('.copy-log li')).toContainText(/^Anonymous \(device [0-9a-f]{4}\) copied revision 1 for X \(EN\)/);
 });

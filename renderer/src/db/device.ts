@@ -27,6 +27,12 @@ export async function loadDevice(db: CalmaDatabase): Promise<DeviceState> {
   return device;
 }
 
+/** This device's id, or null before its first write; it only reads, so a live query may run it. */
+export async function readDeviceId(db: CalmaDatabase): Promise<string | null> {
+  const row = await db.meta.get(DEVICE_KEY);
+  return row ? (row.value as DeviceState).id : null;
+}
+
 export async function saveDevice(db: CalmaDatabase, device: DeviceState): Promise<void> {
   await db.meta.put({ key: DEVICE_KEY, value: device });
 }

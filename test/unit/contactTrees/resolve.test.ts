@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { callSequence, directoryOf, holdersOf } from '../../../shared/contactTrees';
+import { callSequence, directoryOf, holdersOf, isBackupFor, isRoleHeld } from '../../../shared/contactTrees';
+import { nodeWarnings } from '../../../shared/contactTrees/warnings';
 import type { Person } from '../../../shared/domain';
 import { person, personNode, roleNode } from './fixtures';
 
@@ -29,6 +30,26 @@ describe('role resolution', () => {
   it('orders names the same way whatever the machine\'s language (accents and case aside), then by id', () => {
     const twins = [person('2', { name: 'Ana', roles: ['hr'] }), person('1', { name: 'ana', roles: ['hr'] }), person('0', { name: 'Ánia', roles: ['hr'] })];
     expect(holdersOf('hr', directoryOf(twins), 0).map((p) => p.id)).toEqual(['1', '2', '0']);
+  });
+
+  it('reads roles stored before they were mapped: "portavoz" in the directory holds "spokesperson", and a typed own role matches however it is cased', () => {
+    const legacy = [
+      person('p', { name: 'Pilar', roles: ['portavoz'] }),
+      person('j', { name: 'Juan', roles: ['Jefe de Prensa'] }),
+      person('k', { name: 'Kim', roles: ['spokesperson'] }),
+    ];
+    const directory = directoryOf(legacy);
+    expect(names(holdersOf('spokesperson', directory, 0))).toEqual(['Kim', 'Pilar']);
+    expect(names(holdersOf('Portavoz', directory, 0))).toEqual(['Kim', 'Pilar']);
+    expect(names(holdersOf('jefe de prensa', directory, 0))).toEqual(['Juan']);
+    expect(isRoleHeld('SPOKESPERSON', directory)).toBe(true);
+    expect(isRoleHeld('legal', directory)).toBe(false);
+    // No "role nobody holds" on a node whose role is held under another spelling.
+    expect(nodeWarnings(roleNode('n', 'spokesperson'), directory, 0).map((w) => w.kind)).not.toContain('role-unheld');
+    expect(nodeWarnings(roleNode('n', 'legal'), directory, 0).map((w) => w.kind)).toContain('role-unheld');
+    // Pilar holds the node's role under its Spanish name: calling her is not calling a backup.
+    expect(isBackupFor(roleNode('n', 'spokesperson'), legacy[0]!)).toBe(false);
+    expect(isBackupFor(roleNode('n', 'legal'), legacy[0]!)).toBe(true);
   });
 
   test.prop([fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 4 }), left: fc.boolean(), deleted: fc.boolean(), hours: fc.boolean() }), { maxLength: 12 }), fc.integer({ min: 0, max: 2e12 })])(

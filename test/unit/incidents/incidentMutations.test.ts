@@ -46,6 +46,9 @@ describe('declaring an incident', () => {
   it('never gives a step to someone who left', () => {
     expect(holderOf('legal', [person('a', 'Ana', ['legal'], true)])).toBeNull();
     expect(holderOf('legal', [person('b', 'Zoe', ['legal']), person('a', 'Ana', ['legal'])])?.name).toBe('Ana');
+    // A directory written before roles were mapped: "Asesoría jurídica" is the step's "legal".
+    expect(holderOf('legal', [person('c', 'Carmen', ['Asesoría jurídica'])])?.name).toBe('Carmen');
+    expect(holderOf('legal', [person('c', 'Carmen', ['Asesoría fiscal'])])).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ import { attempt } from '../contactTrees/fixtures';
 const at = (second: number) => new Date(Date.UTC(2026, 3, 2, 9) + second * 1000).toISOString();
 const entry = (id: string, second: number): LogEntry => ({ ...newLogEntry({ incidentId: 'inc-1', kind: 'note', by: 'ana', text: id, at: at(second) }), id });
 const copy = (id: string, second: number): CopyEvent => ({
-  id, answerId: 'a1', revisionId: 'a1.r1', lang: 'es', channel: 'x', by: 'ana', at: at(second), statusAtCopy: 'approved', confirmedUnapproved: false, text: 'Texto', incidentId: 'inc-1',
+  id, answerId: 'a1', revisionId: 'a1.r1', lang: 'es', channel: 'x', by: 'ana', at: at(second), statusAtCopy: 'approved', confirmedUnapproved: false, text: 'Texto', incidentId: 'inc-1', overLimit: null,
 });
 const key = (e: { id: string; at: string }) => `${e.at}|${e.id}`;
 

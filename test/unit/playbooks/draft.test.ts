@@ -67,6 +67,15 @@ describe('the editor draft', () => {
     expect(content.steps[0]!.answerIds).toEqual(['a1']);
   });
 
+  it('stores a role typed by its name as its code, and an old spelling saved again is no new revision', () => {
+    const draft = draftFrom(source, () => 'unused');
+    const typed = draftContent({ ...draft, steps: [{ ...draft.steps[0]!, role: ' Portavoz ' }, draft.steps[1]!] });
+    expect(typed.steps[0]!.role).toBe('spokesperson');
+    expect(draftContent({ ...draft, steps: [{ ...draft.steps[0]!, role: 'Jefa de prensa ' }, draft.steps[1]!] }).steps[0]!.role).toBe('Jefa de prensa');
+    const legacy = { ...revision, steps: [{ ...revision.steps[0]!, role: 'portavoz' }, ...revision.steps.slice(1)] };
+    expect(sameContent(legacy, typed)).toBe(true);
+  });
+
   it('sees a change of order, text or deadline as a new revision', () => {
     const draft = draftFrom(source, () => 'unused');
     expect(sameContent(revision, draftContent({ ...draft, steps: [draft.steps[1]!, draft.steps[0]!] }))).toBe(false);

@@ -1,6 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CHANNELS, checkLength, LANGS, type Lang } from '@shared/domain';
+import { authorLabel } from '../../app/author';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { ApproveButton } from './ApproveButton';
@@ -41,12 +42,12 @@ export const AnswerDetail = memo(function AnswerDetail({ locale }: { locale: Lan
         <StatusBadge status={state.status} />{' '}
         {state.status === 'draft' && t('status.draftLine', { number: state.shown.number })}
         {state.approval && state.status === 'approved' &&
-          t('status.approvedLine', { number: state.shown.number, by: state.approval.by, at: date(state.approval.at) })}
+          t('status.approvedLine', { number: state.shown.number, by: authorLabel(state.approval.by, t), at: date(state.approval.at) })}
         {state.approval && state.status === 'expired' &&
           t('status.expiredLine', { number: state.shown.number, at: date(state.approval.expiresAt!) })}
         {state.status === 'approved' && state.approval?.expiresAt && ` ${t('status.expiresOn', { at: date(state.approval.expiresAt) })}`}
       </p>
-      {state.newerDraft && <p className="note">{t('desk.newerDraftLine', { number: state.newerDraft.number, by: state.newerDraft.createdBy })}</p>}
+      {state.newerDraft && <p className="note">{t('desk.newerDraftLine', { number: state.newerDraft.number, by: authorLabel(state.newerDraft.createdBy, t) })}</p>}
       {answer.variables.length > 0 && (
         <p className="variables">{t('desk.variables')}: {answer.variables.map((v) => `{{${v.name}}}`).join(', ')}</p>
       )}
@@ -81,8 +82,9 @@ export const AnswerDetail = memo(function AnswerDetail({ locale }: { locale: Lan
         <ul className="copy-log">
           {copies.map((c) => (
             <li key={c.id}>
-              {t('desk.copyLogLine', { by: c.by, at: date(c.at), channel: t(CHANNEL_LABEL[c.channel]), lang: c.lang.toUpperCase(), number: view.revisions.find((r) => r.id === c.revisionId)?.number ?? '?' })}
+              {t('desk.copyLogLine', { by: authorLabel(c.by, t), at: date(c.at), channel: t(CHANNEL_LABEL[c.channel]), lang: c.lang.toUpperCase(), number: view.revisions.find((r) => r.id === c.revisionId)?.number ?? '?' })}
               {c.confirmedUnapproved && <span className="badge badge-expired">{t('desk.copiedUnapproved')}</span>}
+              {c.overLimit && <span className="badge badge-expired">{t('desk.copiedOverLimit', { length: c.overLimit.length, limit: c.overLimit.limit })}</span>}
             </li>
           ))}
         </ul>

@@ -4,7 +4,8 @@ import { CHANNELS, checkLength, LANGS, variableNames, type Answer, type Lang, ty
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
-import { usePreferences, useSession } from '../../app/uiStore';
+import { useAuthor } from '../../app/author';
+import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { MutationError } from '@shared/mutations/error';
 import { InlineConfirm } from '../../ui/InlineConfirm';
@@ -36,7 +37,7 @@ const splitList = (text: string) => text.split(',').map((s) => s.trim()).filter(
 function EditorForm({ view, close }: { view: AnswerView | null; close: () => void }) {
   const t = useT();
   const { mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const announce = useAnnouncer((s) => s.announce);
   const select = useSession((s) => s.select);
   const base = view ? (view.state.newerDraft ?? view.state.shown) : null;
@@ -91,14 +92,14 @@ function EditorForm({ view, close }: { view: AnswerView | null; close: () => voi
     try {
       if (!view) {
         const id = uuidv7();
-        const answer: Answer = { id, clock: {}, deleted: false, ...fields, createdAt: now, createdBy: userName };
-        await mutate('answer.create', { answer, revision: { id: uuidv7(), answerId: id, number: 1, basedOn: null, texts: cleaned, createdAt: now, createdBy: userName } });
+        const answer: Answer = { id, clock: {}, deleted: false, ...fields, createdAt: now, createdBy: author };
+        await mutate('answer.create', { answer, revision: { id: uuidv7(), answerId: id, number: 1, basedOn: null, texts: cleaned, createdAt: now, createdBy: author } });
         select(id);
       } else {
         await mutate('answer.update', { id: view.answer.id, fields });
         if (JSON.stringify(cleaned) !== JSON.stringify(base!.texts)) {
           const number = Math.max(...view.revisions.map((r) => r.number)) + 1;
-          await mutate('answer.revise', { revision: { id: uuidv7(), answerId: view.answer.id, number, basedOn: base!.id, texts: cleaned, createdAt: now, createdBy: userName } });
+          await mutate('answer.revise', { revision: { id: uuidv7(), answerId: view.answer.id, number, basedOn: base!.id, texts: cleaned, createdAt: now, createdBy: author } });
         }
       }
       announce(t('editor.saved'));

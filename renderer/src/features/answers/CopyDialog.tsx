@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { CHANNELS, checkLength, fillTemplate, LANGS, variableNames, type AnswerState, type Channel, type Lang } from '@shared/domain';
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
+import { currentAuthor } from '../../app/author';
 import { useServices } from '../../app/services';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
@@ -12,10 +13,12 @@ import { isOpen } from '@shared/incidents/statusMachine';
 import { newLogEntry } from '@shared/incidents/logEntry';
 import { useIncidentList } from '../incidents/useIncidents';
 import { useAnswer } from './useAnswer';
+import { copyNeeds, missingConfirmation, overLimitOf } from './copyConfirmations';
 
 /**
- * Fill the blanks, see the exact text, copy. An approved, current answer copies with one Enter;
- * anything else needs the "copy unapproved text" box ticked, and the copy log says so.
+ * Fill the blanks, see the exact text, copy. An approved, current answer that fits its channel
+ * copies with one Enter; text that is not approved, or filled past the channel's limit, needs its
+ * own box ticked (both may be needed), and the copy log says so.
  */
 export function CopyDialog() {
   const copying = useSession((s) => s.copying);
@@ -33,7 +36,6 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
   const t = useT();
   const intl = useIntl();
   const { host, mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim();
   const setLastChannel = usePreferences((s) => s.setLastChannel);
   const announce = useAnnouncer((s) => s.announce);
   const view = useAnswer(answerId);
@@ -51,6 +53,10 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
   const firstField = useRef<HTMLInputElement>(null);
   const copyButton = useRef<HTMLButtonElement>(null);
   const confirmBox = useRef<HTMLInputElement>(null);
+  const overLimitBox = useRef<HTMLInputElement>(null);
+  // Which variant ("lang:channel") the over-limit box was ticked for: a tick confirms that text,
+  // so another variant, or one that fits again, has to be confirmed anew.
+  const [overConfirmedFor, setOverConfirmedFor] = useState<string | null>(null);
 
   const revision = view?.state.shown;
   // Open on a channel that has text: the one asked for if it has, else the first that does.
@@ -66,6 +72,10 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
   const used = useMemo(() => variableNames(template), [template]);
   const filled = fillTemplate(template, values);
   const check = checkLength(filled.text, channel);
+  const overLimit = overLimitOf(check);
+  const variantKey = `${lang}:${channel}`;
+  if (overConfirmedFor !== null && (overConfirmedFor !== variantKey || !overLimit)) setOverConfirmedFor(null);
+  const overConfirmed = overLimit !== null && overConfirmedFor === variantKey;
   // The state the dialog shows: the live one, or one found newer when Copy was pressed (below).
   const [judged, setJudged] = useState<AnswerState | null>(null);
   const state = judged && view && judged.status !== view.state.status ? judged : view?.state;
@@ -101,9 +111,14 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
       requestAnimationFrame(() => confirmBox.current?.focus());
       return setError(t('copy.statusChanged', { status: t(STATUS_LABEL[current.status]) }));
     }
-    if (!approved && !confirmed) {
+    const missing = missingConfirmation(copyNeeds(current.status, check), { unapproved: confirmed, overLimit: overConfirmed });
+    if (missing === 'unapproved') {
       confirmBox.current?.focus();
       return setError(t('copy.needConfirm'));
+    }
+    if (missing === 'overLimit') {
+      overLimitBox.current?.focus();
+      return setError(t('copy.needConfirmOverLimit', { channel: t(CHANNEL_LABEL[channel]) }));
     }
     setBusy(true);
     try {
@@ -115,20 +130,21 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
           revisionId: revision.id,
           lang,
           channel,
-          by: userName || t('user.anonymous'),
+          by: currentAuthor(),
           at: new Date().toISOString(),
           statusAtCopy: current.status,
           confirmedUnapproved: !approved,
           text: filled.text,
           incidentId,
+          overLimit,
         },
         statement:
           incidentId && asStatement
-            ? newLogEntry({ incidentId, kind: 'statement', by: userName || t('user.anonymous'), text: filled.text, answerId, revisionId: revision.id, channel })
+            ? newLogEntry({ incidentId, kind: 'statement', by: currentAuthor(), text: filled.text, answerId, revisionId: revision.id, channel })
             : null,
       });
       setLastChannel(channel);
-      announce(approved ? t('copy.done', { channel: t(CHANNEL_LABEL[channel]) }) : t('copy.doneUnapproved', { channel: t(CHANNEL_LABEL[channel]) }));
+      announce(t(DONE_MESSAGE[approved ? 'approved' : 'unapproved'][overLimit ? 'over' : 'fits'], { channel: t(CHANNEL_LABEL[channel]) }));
       close();
     } catch (e) {
       setError(t('copy.failed', { reason: (e as Error).message }));
@@ -149,6 +165,25 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
           <label className="confirm">
             <input ref={confirmBox} type="checkbox" checked={confirmed} onChange={(e) => { setConfirmed(e.target.checked); setError(null); }} />
             {t('copy.confirmUnapproved')}
+          </label>
+        </div>
+      )}
+      {overLimit && (
+        // Not a live region: its counts change with every key typed in a blank. Enter without the
+        // tick says so in the alert below, and the box, which then has the focus, reads this text.
+        <div className="warning" data-testid="copy-over-limit">
+          <div id="copy-over-limit-text">
+            {t('copy.overLimitWarning', { length: overLimit.length, limit: overLimit.limit, over: overLimit.length - overLimit.limit, channel: t(CHANNEL_LABEL[channel]) })}
+          </div>
+          <label className="confirm">
+            <input
+              ref={overLimitBox}
+              type="checkbox"
+              checked={overConfirmed}
+              aria-describedby="copy-over-limit-text"
+              onChange={(e) => { setOverConfirmedFor(e.target.checked ? variantKey : null); setError(null); }}
+            />
+            {t('copy.confirmOverLimit')}
           </label>
         </div>
       )}
@@ -210,7 +245,6 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
         </span>
       </div>
       <output className="preview" aria-labelledby="preview-label" data-testid="copy-preview">{filled.text}</output>
-      {check.over && <p className="error">{t('copy.overLimit')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={close}>{t('common.cancel')}</button>
@@ -221,3 +255,9 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
     </form>
   );
 }
+
+/** What the announcer says after a copy: the two things the copy log records besides the copy itself. */
+const DONE_MESSAGE = {
+  approved: { fits: 'copy.done', over: 'copy.doneOverLimit' },
+  unapproved: { fits: 'copy.doneUnapproved', over: 'copy.doneUnapprovedOverLimit' },
+} as const;

@@ -1,9 +1,10 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { KNOWN_ROLES, type Person } from '@shared/domain';
+import { useIntl } from 'react-intl';
+import { roleFromText, type Person } from '@shared/domain';
 import type { TreeNode } from '@shared/contactTrees';
 import { uuidv7 } from '@shared/uuid';
 import { useT } from '../../i18n/I18nProvider';
-import { roleLabel } from '../incidents/labels';
+import { roleChoices } from '../roles/labels';
 import { MAX_ESCALATION_MINUTES } from './TreeNodeRow';
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -15,6 +16,7 @@ type Problem = 'person' | 'role' | 'minutes';
  */
 export function AddNodeForm({ people, parents, onAdd, firstId }: { people: readonly Person[]; parents: { id: string; label: string }[]; firstId: string; onAdd(node: Omit<TreeNode, 'parentId' | 'order'>, parentId: string | null): void }) {
   const t = useT();
+  const { locale } = useIntl();
   const ids = useId();
   const [kind, setKind] = useState<'person' | 'role'>('person');
   const [personId, setPersonId] = useState('');
@@ -23,7 +25,9 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
   const [minutes, setMinutes] = useState('10');
   const [problems, setProblems] = useState<Problem[]>([]);
   const choices = useMemo(() => people.filter((p) => !p.deleted).sort((a, b) => byName.compare(a.name, b.name)), [people]);
-  const roles = useMemo(() => [...new Set([...KNOWN_ROLES, ...people.flatMap((p) => (p.deleted ? [] : p.roles))])], [people]);
+  // Offered by their labels; what is typed is read like a person's role (roleFromText), so
+  // "Portavoz", "spokesperson" and "Spokesperson" all give the role the playbooks and the directory use.
+  const roles = useMemo(() => roleChoices(people, t, locale), [people, t, locale]);
   const parent = parents.some((p) => p.id === parentId) ? parentId : '';
 
   const submit = (event: FormEvent) => {
@@ -35,7 +39,7 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
     if (!/^\d+$/.test(minutes.trim()) || value < 1 || value > MAX_ESCALATION_MINUTES) found.push('minutes');
     setProblems(found);
     if (found.length > 0) return;
-    const target = kind === 'person' ? { kind: 'person' as const, personId } : { kind: 'role' as const, role: role.trim() };
+    const target = kind === 'person' ? { kind: 'person' as const, personId } : { kind: 'role' as const, role: roleFromText(role) };
     onAdd({ id: uuidv7(), target, escalateAfterMinutes: value }, parent === '' ? null : parent);
     setPersonId('');
     setRole('');
@@ -66,7 +70,7 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
             {t('trees.add.whichRole')}
             <input value={role} maxLength={80} list={`${ids}-roles`} aria-invalid={invalid('role')} onChange={(e) => setRole(e.target.value)} data-testid="tree-add-role" />
             <datalist id={`${ids}-roles`}>
-              {roles.map((r) => <option key={r} value={r}>{roleLabel(r, t)}</option>)}
+              {roles.map((r) => <option key={r} value={r} />)}
             </datalist>
           </label>
         )}

@@ -3,7 +3,7 @@ import type { NodeWarning, TreeNode } from '@shared/contactTrees';
 import type { CallAttempt, Person } from '@shared/domain';
 import type { Translate } from '../../i18n/I18nProvider';
 import type { MessageId } from '../../i18n/messages/en';
-import { roleLabel } from '../incidents/labels';
+import { roleLabel } from '../roles/labels';
 
 /** What a node is called: its person's name, or its role's label. */
 export function nodeLabel(node: TreeNode, byId: ReadonlyMap<string, Person>, t: Translate): string {

@@ -8,11 +8,12 @@ import { formatDuration } from '@shared/incidents/offsets';
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
+import { authorLabel, useAuthor } from '../../app/author';
 import { usePreferences, useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
 import { useInlineVirtualizer } from '../../ui/useInlineVirtualizer';
-import { roleLabel } from './labels';
+import { roleLabel } from '../roles/labels';
 import { newLogEntry } from '@shared/incidents/logEntry';
 import { pickText } from '../playbooks/localized';
 import { useAnswerTitles } from '../answers/useAnswerTitles';
@@ -92,7 +93,7 @@ function TimeLeft({ item }: { item: ChecklistItem }) {
   const left = useClock((c) => Math.floor((timeLeft(item, c.now) ?? 0) / 1000));
   return (
     <span className={`step-state state-${state}`}>
-      {state === 'done' && t('incidents.doneBy', { by: item.doneBy ?? '', at: item.doneAt ? intl.formatTime(item.doneAt, { hour: '2-digit', minute: '2-digit' }) : '' })}
+      {state === 'done' && t('incidents.doneBy', { by: item.doneBy ? authorLabel(item.doneBy, t) : '', at: item.doneAt ? intl.formatTime(item.doneAt, { hour: '2-digit', minute: '2-digit' }) : '' })}
       {state === 'overdue' && t('incidents.late', { time: formatDuration(left * 1000) })}
       {(state === 'open' || state === 'due-soon') && t('incidents.left', { time: formatDuration(left * 1000) })}
       {state === 'no-deadline' && t('incidents.noDeadline')}
@@ -120,7 +121,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
   // Re-renders when the step's state changes (turns due-soon, overdue), not at every tick.
   const state = useClock((c) => stepState(item, c.now));
   const { mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const lastChannel = usePreferences((s) => s.lastChannel);
   const openCopy = useSession((s) => s.openCopy);
   const announce = useAnnouncer((s) => s.announce);
@@ -141,7 +142,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
         id: item.id,
         done,
         // The entry the person saw: a change made elsewhere on the same basis makes a dispute.
-        entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: userName, itemId: item.id, action: done ? 'done' : 'undone', basis: item.doneEntryId, settles: concurrency?.concurrent.map((e) => e.id) }),
+        entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: author, itemId: item.id, action: done ? 'done' : 'undone', basis: item.doneEntryId, settles: concurrency?.concurrent.map((e) => e.id) }),
       });
       announce(t(done ? 'incidents.stepDone' : 'incidents.stepUndone', { step: firstLine }));
     } catch (error) {
@@ -155,7 +156,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
       id: item.id,
       ownerId: null,
       ownerName: owner.trim(),
-      entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: userName, itemId: item.id, action: 'reassigned', text: owner.trim() }),
+      entry: newLogEntry({ incidentId: item.incidentId, kind: 'step', by: author, itemId: item.id, action: 'reassigned', text: owner.trim() }),
     });
     setReassigning(false);
   };
@@ -217,7 +218,7 @@ const ChecklistRow = memo(function ChecklistRow({ item, declaredAt, locale, conc
 function AddStep({ incidentId, declaredAt, nextOrder }: { incidentId: string; declaredAt: string; nextOrder: number }) {
   const t = useT();
   const { mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const [text, setText] = useState('');
   const [minutes, setMinutes] = useState('');
   const [owner, setOwner] = useState('');
@@ -236,7 +237,7 @@ function AddStep({ incidentId, declaredAt, nextOrder }: { incidentId: string; de
         dueAt: offset === null ? null : dueAt(declaredAt, offset), required: true,
         done: false, doneBy: null, doneAt: null, doneEntryId: null, answerIds: [], source: 'adhoc',
       },
-      entry: newLogEntry({ incidentId, kind: 'step', by: userName, itemId: id, action: 'added', text: text.trim() }),
+      entry: newLogEntry({ incidentId, kind: 'step', by: author, itemId: id, action: 'added', text: text.trim() }),
     });
     setText('');
     setMinutes('');
@@ -287,7 +288,7 @@ function DisputeNote({ dispute, onConfirm }: { dispute: StepConcurrency; onConfi
   const t = useT();
   const intl = useIntl();
   const describe = (e: LogEntry) =>
-    t(e.action === 'done' ? 'incidents.dispute.ticked' : 'incidents.dispute.unticked', { name: e.by, at: intl.formatTime(e.at, { hour: '2-digit', minute: '2-digit' }) });
+    t(e.action === 'done' ? 'incidents.dispute.ticked' : 'incidents.dispute.unticked', { name: authorLabel(e.by, t), at: intl.formatTime(e.at, { hour: '2-digit', minute: '2-digit' }) });
   return (
     <p className="dispute small" role="note" data-testid="step-disputed">
       <strong>{t('incidents.dispute.title')}</strong>{' '}

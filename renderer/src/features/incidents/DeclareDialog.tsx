@@ -5,7 +5,8 @@ import { buildDeclaration } from '@shared/incidents/declare';
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
-import { usePreferences, useSession } from '../../app/uiStore';
+import { authorLabel, useAuthor } from '../../app/author';
+import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { useTree } from '../contactTrees/useContactTrees';
 import { SEVERITY_LABEL } from './labels';
@@ -31,7 +32,10 @@ export function DeclareDialog({ locale }: { locale: Lang }) {
 function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initialPlaybookId: string | null; close: () => void }) {
   const t = useT();
   const { db, mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
+  // The lead starts as whoever declares: shown as their name (or "Anonymous (device 3f2a)"), stored
+  // as the author value while left as shown, so that it reads right in every language.
+  const me = authorLabel(author, t);
   const announce = useAnnouncer((s) => s.announce);
   const setView = useSession((s) => s.setView);
   const selectIncident = useSession((s) => s.selectIncident);
@@ -39,7 +43,8 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
   const [playbookId, setPlaybookId] = useState(initialPlaybookId ?? '');
   const [title, setTitle] = useState<string | null>(null);
   const [severity, setSeverity] = useState<Severity>('high');
-  const [lead, setLead] = useState(userName);
+  const [lead, setLead] = useState<string | null>(null);
+  const shownLead = lead ?? me;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,7 +58,7 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!shownTitle.trim()) return setError(t('incidents.declare.needTitle'));
-    if (!lead.trim()) return setError(t('incidents.declare.needLead'));
+    if (!shownLead.trim()) return setError(t('incidents.declare.needLead'));
     setBusy(true);
     try {
       const people = await db.people.toArray();
@@ -61,9 +66,9 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
         incidentId: uuidv7(),
         title: shownTitle,
         severity,
-        lead: { personId: null, name: lead.trim() },
+        lead: { personId: null, name: shownLead.trim() === me ? author : shownLead.trim() },
         declaredAt: new Date().toISOString(),
-        declaredBy: userName,
+        declaredBy: author,
         playbookId: choice?.playbook.id ?? null,
         revision: choice?.state.shown ?? null,
         people,
@@ -126,7 +131,7 @@ function DeclareForm({ locale, initialPlaybookId, close }: { locale: Lang; initi
         </label>
         <label>
           {t('incidents.lead')}
-          <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="name" />
+          <input value={shownLead} onChange={(e) => setLead(e.target.value)} autoComplete="name" />
         </label>
       </div>
       {choice && choice.state.shown.severities.find((s) => s.level === severity) && (

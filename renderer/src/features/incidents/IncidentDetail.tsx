@@ -4,7 +4,8 @@ import { nextStatuses } from '@shared/incidents/statusMachine';
 import { formatDuration } from '@shared/incidents/offsets';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
-import { usePreferences, useSession } from '../../app/uiStore';
+import { authorLabel, useAuthor } from '../../app/author';
+import { useSession } from '../../app/uiStore';
 import { useClock, useTicking } from '../../app/clock';
 import { useT } from '../../i18n/I18nProvider';
 import { CallTreePanel } from '../callTree/CallTreePanel';
@@ -25,7 +26,7 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
   const rows = useIncident(id);
   const [log, readMoreLog] = useIncidentLog(id);
   const { mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const announce = useAnnouncer((s) => s.announce);
   const showSummary = useSession((s) => s.showSummary);
   const calls = useIncidentCalls(id);
@@ -34,7 +35,7 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
   const { incident, items, copies } = rows;
 
   const setStatus = async (status: (typeof incident)['status']) => {
-    await mutate('incident.setStatus', { id, status, entry: newLogEntry({ incidentId: id, kind: 'status', by: userName, status }) });
+    await mutate('incident.setStatus', { id, status, entry: newLogEntry({ incidentId: id, kind: 'status', by: author, status }) });
     announce(t('incidents.statusChanged', { status: t(STATUS_LABEL[status]) }));
   };
 
@@ -51,7 +52,7 @@ export function IncidentDetail({ id, locale }: { id: string; locale: Lang }) {
               values={{
                 at: intl.formatDate(incident.declaredAt, { dateStyle: 'medium', timeStyle: 'short' }),
                 elapsed: <Elapsed since={incident.declaredAt} />,
-                lead: incident.lead.name,
+                lead: authorLabel(incident.lead.name, t),
               }}
             />
           </p>

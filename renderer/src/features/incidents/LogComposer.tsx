@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LogEntry } from '@shared/domain';
 import { useServices } from '../../app/services';
-import { usePreferences } from '../../app/uiStore';
+import { useAuthor } from '../../app/author';
 import { useT } from '../../i18n/I18nProvider';
 import { useCorrection } from './correction';
 import { LOG_KIND_LABEL } from './labels';
@@ -13,7 +13,7 @@ const KINDS = ['note', 'decision', 'statement'] as const;
 export function LogComposer({ incidentId, log }: { incidentId: string; log: readonly LogEntry[] }) {
   const t = useT();
   const { mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const correcting = useCorrection((s) => s.correcting);
   const correct = useCorrection((s) => s.correct);
   const [kind, setKind] = useState<(typeof KINDS)[number]>('note');
@@ -32,8 +32,8 @@ export function LogComposer({ incidentId, log }: { incidentId: string; log: read
     const entry = target
       ? // Correcting a correction corrects the original entry again: the newest correction of an
         // entry is its current text (the summary reads it so), and the chain stays one level deep.
-        newLogEntry({ incidentId, kind: 'correction', by: userName, text: text.trim(), correctsId: (target.kind === 'correction' && target.correctsId) || target.id })
-      : newLogEntry({ incidentId, kind, by: userName, text: text.trim() });
+        newLogEntry({ incidentId, kind: 'correction', by: author, text: text.trim(), correctsId: (target.kind === 'correction' && target.correctsId) || target.id })
+      : newLogEntry({ incidentId, kind, by: author, text: text.trim() });
     await mutate('log.append', { entry });
     setText('');
     setError(null);

@@ -7,6 +7,7 @@ import { offsetMinutes } from '@shared/incidents/deadlines';
 import { formatOffset } from '@shared/incidents/offsets';
 import { incidentTimeline, type IncidentEvent } from '@shared/incidents/timelineEvents';
 import { useServices } from '../../app/services';
+import { authorLabel } from '../../app/author';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { CHANNEL_LABEL } from '../answers/labels';
 import { callEventText, useCallNames } from '../callTree/callEvents';
@@ -147,7 +148,7 @@ const TimelineRow = memo(
           <span className="muted">{formatOffset(offsetMinutes(declaredAt, event.at))}</span>
         </time>
         <p className="timeline-text">
-          <strong>{event.kind === 'log' ? event.entry.by : event.kind === 'copy' ? event.copy.by : event.call.by}</strong> {text}
+          <strong>{authorLabel(event.kind === 'log' ? event.entry.by : event.kind === 'copy' ? event.copy.by : event.call.by, t)}</strong> {text}
           {corrected && <span className="badge badge-note">{t('incidents.log.corrected')}</span>}
           {event.kind === 'log' && ['note', 'decision', 'statement', 'correction'].includes(event.entry.kind) && (
             <button type="button" className="link small" onClick={() => correct({ id: event.entry.id, text: event.entry.text })}>
@@ -166,10 +167,14 @@ const TimelineRow = memo(
 function describe(event: Exclude<IncidentEvent, { kind: 'call' }>, t: Translate, titles: Map<string, string> | undefined, locale: Lang): string {
   if (event.kind === 'copy') {
     const c = event.copy;
-    return t(c.confirmedUnapproved ? 'incidents.event.copyUnapproved' : 'incidents.event.copy', {
+    const key = c.overLimit
+      ? c.confirmedUnapproved ? 'incidents.event.copyUnapprovedOverLimit' : 'incidents.event.copyOverLimit'
+      : c.confirmedUnapproved ? 'incidents.event.copyUnapproved' : 'incidents.event.copy';
+    return t(key, {
       title: titles?.get(c.answerId) ?? c.answerId,
       channel: t(CHANNEL_LABEL[c.channel]),
       lang: c.lang.toUpperCase(),
+      ...c.overLimit,
     });
   }
   const e = event.entry;

@@ -1,6 +1,4 @@
 import type { IncidentStatus, LogEntry, Severity } from '@shared/domain';
-import { isKnownRole } from '@shared/domain';
-import type { Translate } from '../../i18n/I18nProvider';
 import type { MessageId } from '../../i18n/messages/en';
 
 export const STATUS_LABEL: Record<IncidentStatus, MessageId> = {
@@ -26,8 +24,3 @@ export const LOG_KIND_LABEL: Record<LogEntry['kind'], MessageId> = {
   step: 'incidents.log.step',
   correction: 'incidents.log.correction',
 };
-
-/** A role's label: translated for the roles Calma ships, as written for the organisation's own. */
-export function roleLabel(role: string, t: Translate): string {
-  return isKnownRole(role) ? t(`incidents.role.${role}` as MessageId) : role;
-}

@@ -5,6 +5,7 @@ import { buildImport, type Duplicate, type DuplicateAction, type DuplicateChoice
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { useT } from '../../i18n/I18nProvider';
+import { roleLabel } from '../roles/labels';
 import { issueField, issueText } from './labels';
 import { usePeopleUi } from './peopleStore';
 import { writeImport } from './writeImport';
@@ -115,13 +116,14 @@ function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
                   <tr>
                     <th scope="col">{t('import.line')}</th>
                     <th scope="col">{t('people.field.name')}</th>
+                    <th scope="col">{t('people.field.roles')}</th>
                     <th scope="col">{t('people.field.email')}</th>
                     <th scope="col">{t('people.field.phones')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {plan.rows.slice(0, PREVIEW_ROWS).map((r) => (
-                    <tr key={r.id}><td>{r.line}</td><td>{r.fields.name}</td><td>{r.fields.email}</td><td>{r.fields.phones.join(', ')}</td></tr>
+                    <tr key={r.id}><td>{r.line}</td><td>{r.fields.name}</td><td>{r.fields.roles.map((role) => roleLabel(role, t)).join(', ')}</td><td>{r.fields.email}</td><td>{r.fields.phones.join(', ')}</td></tr>
                   ))}
                 </tbody>
               </table>

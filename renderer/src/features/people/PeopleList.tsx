@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Person } from '@shared/domain';
 import { useT } from '../../i18n/I18nProvider';
 import { VirtualListbox } from '../../ui/VirtualListbox';
-import { roleLabel } from '../incidents/labels';
+import { roleLabel } from '../roles/labels';
 
 const ROW_HEIGHT = 56;
 

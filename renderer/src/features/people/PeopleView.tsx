@@ -3,7 +3,7 @@ import { useHotkeys } from 'react-hotkeys-hook';
 import type { Lang, Person } from '@shared/domain';
 import { useT } from '../../i18n/I18nProvider';
 import { ListDetailLayout } from '../../ui/ListDetailLayout';
-import { roleLabel } from '../incidents/labels';
+import { roleLabel } from '../roles/labels';
 import { ImportPeopleDialog } from './ImportPeopleDialog';
 import { PeopleIndex } from './peopleIndex';
 import { PeopleList } from './PeopleList';

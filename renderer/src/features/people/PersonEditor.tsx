@@ -1,7 +1,6 @@
 import { memo, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useIntl } from 'react-intl';
 import type { Lang, Person } from '@shared/domain';
-import { KNOWN_ROLES } from '@shared/domain';
 import type { PeopleIssue, PersonField } from '@shared/people/issues';
 import { personWarnings } from '@shared/people/warnings';
 import { uuidv7 } from '@shared/uuid';
@@ -9,6 +8,7 @@ import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { useT } from '../../i18n/I18nProvider';
 import { InlineConfirm } from '../../ui/InlineConfirm';
+import { knownRoleLabels, roleChoices, roleLabel } from '../roles/labels';
 import { FIELD_LABEL, issueText, warningText } from './labels';
 import { changedFields, formOf, readForm, rebaseForm, todayLocal, type PersonForm } from './personForm';
 import { deviceTimeZone } from './usePeople';
@@ -16,7 +16,6 @@ import { deviceTimeZone } from './usePeople';
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 /** Built once: hundreds of options that never change. */
 const ZONE_OPTIONS = <datalist id="person-time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>;
-const ROLE_OPTIONS = <datalist id="person-known-roles">{KNOWN_ROLES.map((r) => <option key={r} value={r} />)}</datalist>;
 
 /**
  * One person, every field editable: the same rules as an import check what is typed, and every
@@ -40,12 +39,15 @@ export const PersonEditor = memo(function PersonEditor(props: {
   const { mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
   const zone = deviceTimeZone();
-  const [form, setForm] = useState<PersonForm>(() => formOf(person, locale, zone));
+  // Roles are shown and offered by their labels in the console's language; saving reads the
+  // labels (in either language) back into codes.
+  const label = (role: string) => roleLabel(role, t);
+  const [form, setForm] = useState<PersonForm>(() => formOf(person, locale, zone, label));
   // The person as the form last took them from the store: when the stored record changes while
   // the form is open, the untouched fields follow it (see rebaseForm).
   const [opened, setOpened] = useState(() => ({ person, form }));
   if (person !== opened.person) {
-    const stored = formOf(person, locale, zone);
+    const stored = formOf(person, locale, zone, label);
     setForm((current) => rebaseForm(current, opened.form, stored));
     setOpened({ person, form: stored });
   }
@@ -66,9 +68,11 @@ export const PersonEditor = memo(function PersonEditor(props: {
       .map((p) => <option key={p.id} value={p.id}>{p.left ? t('people.backupLeftOption', { name: p.name }) : p.email ? `${p.name} (${p.email})` : p.name}</option>);
   }, [people, selfId, locale, t]);
 
+  const roleOptions = useMemo(() => roleChoices(people, t, locale).map((r) => <option key={r} value={r} />), [people, locale, t]);
+
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
-    const read = readForm(form, person, zone);
+    const read = readForm(form, person, zone, label);
     if (!read.ok) {
       setIssues(read.issues);
       announce(t('people.editor.invalid', { count: read.issues.length }), 'error');
@@ -147,7 +151,7 @@ export const PersonEditor = memo(function PersonEditor(props: {
           <label>
             {t(FIELD_LABEL.roles)}
             <input {...field('roles', 'person-roles', 'person-roles-hint')} value={form.roles} onChange={(e) => set('roles', e.target.value)} list="person-known-roles" autoComplete="off" />
-            <span id="person-roles-hint" className="muted small">{t('people.editor.rolesHint', { roles: KNOWN_ROLES.join(', ') })}</span>
+            <span id="person-roles-hint" className="muted small">{t('people.editor.rolesHint', { roles: knownRoleLabels(t).join(', ') })}</span>
             {problem('roles', 'person-roles')}
           </label>
           <label>
@@ -156,7 +160,7 @@ export const PersonEditor = memo(function PersonEditor(props: {
             {problem('email', 'person-email')}
           </label>
         </div>
-        {ROLE_OPTIONS}
+        <datalist id="person-known-roles">{roleOptions}</datalist>
         <label>
           {t(FIELD_LABEL.phones)}
           <textarea {...field('phones', 'person-phones', 'person-phones-hint')} rows={2} value={form.phones} onChange={(e) => set('phones', e.target.value)} />

@@ -20,10 +20,20 @@ export interface PersonForm {
 
 export type PersonFields = Omit<Person, 'id' | 'clock' | 'deleted'>;
 
-export function formOf(person: Person | null, lang: 'es' | 'en', defaultTimeZone: string): PersonForm {
+/** How a role is shown in the form: its label in the console's language, or as the organisation wrote it. */
+export type RoleLabel = (role: string) => string;
+
+/**
+ * A person's roles as the field shows them: labels, not codes ("Portavoz; Asesoría jurídica"). On
+ * saving, the shared reading of a role (roleFromText, through validateDraft) turns each label back
+ * into its code.
+ */
+export const rolesText = (roles: readonly string[], label: RoleLabel) => roles.map(label).join(LIST_SEPARATOR);
+
+export function formOf(person: Person | null, lang: 'es' | 'en', defaultTimeZone: string, label: RoleLabel): PersonForm {
   return {
     name: person?.name ?? '',
-    roles: person?.roles.join(LIST_SEPARATOR) ?? '',
+    roles: person ? rolesText(person.roles, label) : '',
     phones: person?.phones.join('\n') ?? '',
     email: person?.email ?? '',
     timeZone: person?.timeZone ?? defaultTimeZone,
@@ -56,7 +66,7 @@ export function todayLocal(now = new Date()): string {
  * The form's fields checked by the same rules as an import (shared/people/draft.ts), so a value
  * the editor accepts is one a file may hold, and the other way round.
  */
-export function readForm(form: PersonForm, before: Person | null, defaultTimeZone: string): { ok: true; fields: PersonFields } | { ok: false; issues: PeopleIssue[] } {
+export function readForm(form: PersonForm, before: Person | null, defaultTimeZone: string, label: RoleLabel): { ok: true; fields: PersonFields } | { ok: false; issues: PeopleIssue[] } {
   const given = (s: string) => (s.trim() === '' ? undefined : s);
   const result = validateDraft(
     {
@@ -79,9 +89,17 @@ export function readForm(form: PersonForm, before: Person | null, defaultTimeZon
   if (!result.ok) return result;
   // An unchanged date keeps the stored instant (an import may have given a time of day).
   const keepVerified = before?.verifiedAt && before.verifiedAt.slice(0, 10) === form.verified;
+  // Roles as shown are left as stored: a role typed before roles were read in both languages
+  // ("portavoz") is not rewritten, nor the field saved, by an edit of the phone.
+  const keepRoles = before !== null && form.roles === rolesText(before.roles, label);
   return {
     ok: true,
-    fields: { ...result.person.fields, verifiedAt: keepVerified ? before.verifiedAt : result.person.fields.verifiedAt, backupId: form.backupId || null },
+    fields: {
+      ...result.person.fields,
+      roles: keepRoles ? before.roles : result.person.fields.roles,
+      verifiedAt: keepVerified ? before.verifiedAt : result.person.fields.verifiedAt,
+      backupId: form.backupId || null,
+    },
   };
 }
 

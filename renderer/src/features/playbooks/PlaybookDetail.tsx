@@ -1,6 +1,7 @@
 import { useState, type Ref } from 'react';
 import { useIntl } from 'react-intl';
 import { severitySchema, type Lang, type Localized } from '@shared/domain';
+import { authorLabel } from '../../app/author';
 import { useSession } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
@@ -9,7 +10,8 @@ import { useAnswerTitles } from '../answers/useAnswerTitles';
 import { useTree } from '../contactTrees/useContactTrees';
 import { usePlaybookEditor } from './editorStore';
 import { describeOffset, formatOffset } from './formatOffset';
-import { roleLabel, scenarioLabel, SEVERITY_LABEL } from './labels';
+import { roleLabel } from '../roles/labels';
+import { scenarioLabel, SEVERITY_LABEL } from './labels';
 import { pickText } from './localized';
 import { PlaybookApproveButton } from './PlaybookApproveButton';
 import type { PlaybookView } from './usePlaybooks';
@@ -80,7 +82,7 @@ export function PlaybookDetail({ view, locale, headingRef }: { view: PlaybookVie
         <StatusBadge status={state.status} />{' '}
         {state.status === 'draft' && t('playbooks.status.draftLine', { number: state.shown.number })}
         {state.approval && state.status === 'approved' &&
-          t('playbooks.status.approvedLine', { number: state.shown.number, by: state.approval.by, at: date(state.approval.at) })}
+          t('playbooks.status.approvedLine', { number: state.shown.number, by: authorLabel(state.approval.by, t), at: date(state.approval.at) })}
         {state.approval && state.status === 'expired' &&
           t('playbooks.status.expiredLine', { number: state.shown.number, at: date(state.approval.expiresAt!) })}
         {state.status === 'approved' && state.approval?.expiresAt && ` ${t('playbooks.status.expiresOn', { at: day(state.approval.expiresAt) })}`}
@@ -89,8 +91,8 @@ export function PlaybookDetail({ view, locale, headingRef }: { view: PlaybookVie
         <div className="note playbook-draft-note">
           <p>
             {revision === state.newerDraft
-              ? t('playbooks.readingDraft', { number: state.newerDraft.number, by: state.newerDraft.createdBy, at: date(state.newerDraft.createdAt), current: state.shown.number })
-              : t('playbooks.newerDraftLine', { number: state.newerDraft.number, by: state.newerDraft.createdBy })}
+              ? t('playbooks.readingDraft', { number: state.newerDraft.number, by: authorLabel(state.newerDraft.createdBy, t), at: date(state.newerDraft.createdAt), current: state.shown.number })
+              : t('playbooks.newerDraftLine', { number: state.newerDraft.number, by: authorLabel(state.newerDraft.createdBy, t) })}
           </p>
           <button type="button" aria-pressed={revision === state.newerDraft} onClick={() => setReadDraft(!readDraft)}>
             {t('playbooks.readDraft', { number: state.newerDraft.number })}
@@ -133,7 +135,7 @@ export function PlaybookDetail({ view, locale, headingRef }: { view: PlaybookVie
                 <span aria-hidden="true">{formatOffset(step.offsetMinutes, intl)}</span>
                 <span className="visually-hidden">{describeOffset(step.offsetMinutes, intl)}</span>
               </span>
-              <span className="step-role">{roleLabel(t, step.role)}</span>
+              <span className="step-role">{roleLabel(step.role, t)}</span>
               <span className={step.required ? 'badge step-required' : 'badge step-optional'}>
                 {step.required ? t('playbooks.required') : t('playbooks.optional')}
               </span>

@@ -5,7 +5,8 @@ import { KNOWN_SCENARIOS, LANGS, severitySchema, type Lang } from '@shared/domai
 import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
-import { usePreferences, useSession } from '../../app/uiStore';
+import { useAuthor } from '../../app/author';
+import { useSession } from '../../app/uiStore';
 import { MutationError } from '@shared/mutations/error';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { useTreeList } from '../contactTrees/useContactTrees';
@@ -75,7 +76,7 @@ export function EditorForm({ view, close, locale }: { view: PlaybookView | null;
   const t = useT();
   const intl = useIntl();
   const { mutate } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const appAnnounce = useAnnouncer((s) => s.announce);
   // The app's live region sits outside the modal, which hides everything else from assistive
   // technology while it is open (react-aria's ariaHideOutside); so what happens inside the editor
@@ -151,7 +152,7 @@ export function EditorForm({ view, close, locale }: { view: PlaybookView | null;
     }
     setSaving(true);
     try {
-      const outcome = await savePlaybook(mutate, { view, draft, userName });
+      const outcome = await savePlaybook(mutate, { view, draft, userName: author });
       if (!outcome.ok) return;
       if (outcome.kind === 'created') selectPlaybook(outcome.id);
       const done = { created: 'playbooks.editor.created', revised: 'playbooks.editor.savedRevision', fields: 'playbooks.editor.saved', unchanged: 'playbooks.editor.unchanged' } as const;

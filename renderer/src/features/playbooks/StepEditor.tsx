@@ -6,7 +6,7 @@ import { Markdown } from '../../ui/Markdown';
 import type { DraftStep } from './draft';
 import { parseOffset } from './draft';
 import { describeOffset, formatOffset, MAX_OFFSET_MINUTES } from './formatOffset';
-import { ROLE_LABEL } from './labels';
+import { ROLE_LABEL } from '../roles/labels';
 import type { PlaybookProblem } from './validate';
 
 const OTHER = '__other__';

@@ -1,4 +1,4 @@
-import { severitySchema, type Localized, type PlaybookRevision, type PlaybookStep, type Severity } from '@shared/domain';
+import { roleFromText, severitySchema, type Localized, type PlaybookRevision, type PlaybookStep, type Severity } from '@shared/domain';
 import type { PlaybookProblem } from './validate';
 import { playbookProblems } from './validate';
 
@@ -76,7 +76,8 @@ export function draftContent(draft: PlaybookDraft): RevisionContent {
       .map((level) => ({ level, meaning: trimmed(draft.severities[level]) }))
       .filter((s) => s.meaning.es !== '' || s.meaning.en !== ''),
     steps: draft.steps.map(
-      (s): PlaybookStep => ({ id: s.id, text: trimmed(s.text), role: s.role.trim(), offsetMinutes: parseOffset(s.offset), required: s.required, answerIds: s.answerIds }),
+      // A role typed as "Portavoz" is the code the directory and the trees use (spokesperson).
+      (s): PlaybookStep => ({ id: s.id, text: trimmed(s.text), role: roleFromText(s.role), offsetMinutes: parseOffset(s.offset), required: s.required, answerIds: s.answerIds }),
     ),
     contactTreeId: draft.contactTreeId,
   };
@@ -95,7 +96,7 @@ export function sameContent(base: RevisionContent, content: RevisionContent): bo
         .sort((a, b) => severitySchema.options.indexOf(a.level) - severitySchema.options.indexOf(b.level))
         .map((s) => ({ level: s.level, meaning: trimmed(s.meaning) }))
         .filter((s) => s.meaning.es !== '' || s.meaning.en !== ''),
-      steps: c.steps.map((s) => [s.id, trimmed(s.text), s.role.trim(), s.offsetMinutes, s.required, s.answerIds]),
+      steps: c.steps.map((s) => [s.id, trimmed(s.text), roleFromText(s.role), s.offsetMinutes, s.required, s.answerIds]),
       contactTreeId: c.contactTreeId ?? null,
     });
   return canonical(base) === canonical(content);

@@ -1,19 +1,7 @@
-import { isKnownRole, type KnownRole, type Severity } from '@shared/domain';
+import type { Severity } from '@shared/domain';
 import { KNOWN_SCENARIOS } from '@shared/domain';
 import type { Translate } from '../../i18n/I18nProvider';
 import type { MessageId } from '../../i18n/messages/en';
-
-export const ROLE_LABEL = {
-  'crisis-lead': 'playbooks.role.crisis-lead',
-  'comms-lead': 'playbooks.role.comms-lead',
-  'community-manager': 'playbooks.role.community-manager',
-  spokesperson: 'playbooks.role.spokesperson',
-  legal: 'playbooks.role.legal',
-  'it-security': 'playbooks.role.it-security',
-  hr: 'playbooks.role.hr',
-  'customer-care': 'playbooks.role.customer-care',
-  executive: 'playbooks.role.executive',
-} as const satisfies Record<KnownRole, MessageId>;
 
 type KnownScenario = (typeof KNOWN_SCENARIOS)[number];
 
@@ -39,8 +27,5 @@ export const SEVERITY_LABEL = {
 export function isKnownScenario(scenario: string): scenario is KnownScenario {
   return (KNOWN_SCENARIOS as readonly string[]).includes(scenario);
 }
-
-/** A known role in words; an organisation's own role name as written. */
-export const roleLabel = (t: Translate, role: string) => (isKnownRole(role) ? t(ROLE_LABEL[role]) : role);
 
 export const scenarioLabel = (t: Translate, scenario: string) => (isKnownScenario(scenario) ? t(SCENARIO_LABEL[scenario]) : scenario);

@@ -8,6 +8,7 @@ import { isOpen } from '@shared/incidents/statusMachine';
 import { checklistOverTime, summarizeIncident, type IncidentSummary } from '@shared/incidents/summary';
 import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
+import { authorLabel } from '../../app/author';
 import { useSession } from '../../app/uiStore';
 import { useNow } from '../../app/useNow';
 import { useT } from '../../i18n/I18nProvider';
@@ -97,7 +98,7 @@ function IncidentCard({ summary: s, calls: callStatus, people, items, now, local
         <div><dt>{t('summary.status')}</dt><dd>{t(STATUS_LABEL[i.status])}</dd></div>
         <div><dt>{t('summary.severity')}</dt><dd>{t(SEVERITY_LABEL[i.severity])}</dd></div>
         <div><dt>{t('summary.declared')}</dt><dd>{when(i.declaredAt)} ({t('summary.ago', { time: formatDuration(s.elapsedMs) })})</dd></div>
-        <div><dt>{t('summary.lead')}</dt><dd>{i.lead.name}</dd></div>
+        <div><dt>{t('summary.lead')}</dt><dd>{authorLabel(i.lead.name, t)}</dd></div>
         <div><dt>{t('summary.progress')}</dt><dd>{t('summary.progressValue', { done: s.done, total: s.total, overdue: s.overdue.length })}</dd></div>
         <div><dt>{t('summary.firstAnswer')}</dt><dd className={s.firstStatement?.withinTarget === false || s.firstAnswerMissed ? 'late' : undefined}>{firstAnswer(s, t, when)}</dd></div>
         <div><dt>{t('summary.nextUpdate')}</dt><dd>{s.nextUpdateAt ? when(s.nextUpdateAt) : t('summary.none')}</dd></div>
@@ -120,7 +121,7 @@ function IncidentCard({ summary: s, calls: callStatus, people, items, now, local
         {s.lastStatement ? (
           <blockquote className="statement">
             <p>{s.lastStatement.text}</p>
-            <footer className="muted small">{when(s.lastStatement.at)} · {s.lastStatement.by}</footer>
+            <footer className="muted small">{when(s.lastStatement.at)} · {authorLabel(s.lastStatement.by, t)}</footer>
           </blockquote>
         ) : (
           <p className="muted">{t('summary.noStatement')}</p>

@@ -3,6 +3,7 @@ import type { CallTreeStatus } from '@shared/contactTrees';
 import type { IncidentSummary } from '@shared/incidents/summary';
 import { formatDuration } from '@shared/incidents/offsets';
 import type { Lang, Person } from '@shared/domain';
+import { authorLabel } from '../../app/author';
 import type { Translate } from '../../i18n/I18nProvider';
 import { SEVERITY_LABEL, STATUS_LABEL } from '../incidents/labels';
 import { callTreeText } from './callsText';
@@ -32,7 +33,7 @@ export function summaryToText(entries: readonly SummaryEntry[], format: Format, 
       '',
       li(`${t('summary.status')}: ${t(STATUS_LABEL[i.status])} · ${t('summary.severity')}: ${t(SEVERITY_LABEL[i.severity])}`),
       li(`${t('summary.declared')}: ${when(i.declaredAt)} (${t('summary.ago', { time: formatDuration(s.elapsedMs) })})`),
-      li(`${t('summary.lead')}: ${i.lead.name}`),
+      li(`${t('summary.lead')}: ${authorLabel(i.lead.name, t)}`),
       li(`${t('summary.progress')}: ${t('summary.progressValue', { done: s.done, total: s.total, overdue: s.overdue.length })}`),
       li(`${t('summary.firstAnswer')}: ${firstAnswer(s, t, when)}`),
       li(`${t('summary.nextUpdate')}: ${s.nextUpdateAt ? when(s.nextUpdateAt) : t('summary.none')}`),

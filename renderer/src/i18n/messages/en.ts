@@ -4,6 +4,7 @@ import { peopleEn } from './people.en';
 import { treesEn } from './trees.en';
 import { teamEn } from './team.en';
 import { libraryEn } from './library.en';
+import { rolesEn } from './roles.en';
 
 /** English messages. The source catalogue: every other language must have exactly these keys. */
 const core = {
@@ -21,7 +22,8 @@ const core = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.loading': 'Loading…',
-  'user.anonymous': 'anonymous',
+  'user.anonymous': 'Anonymous',
+  'user.anonymousOnDevice': 'Anonymous (device {device})',
   'lang.es': 'Spanish',
   'lang.en': 'English',
   'channel.x': 'X',
@@ -71,6 +73,7 @@ const core = {
   'desk.noCopies': 'Nobody has copied this answer yet.',
   'desk.copyLogLine': '{by} copied revision {number} for {channel} ({lang}) on {at}',
   'desk.copiedUnapproved': 'not approved',
+  'desk.copiedOverLimit': 'over the limit ({length} of {limit})',
   'approve.button': 'Approve revision {number}',
   'approve.done': 'Revision {number} approved.',
   'approve.needName': 'Set your name in Settings to approve.',
@@ -93,9 +96,13 @@ const core = {
   'copy.needConfirm': 'Tick the box to confirm you are copying text that is not approved.',
   'copy.missing': 'Fill in every blank before copying: {names}.',
   'copy.noText': 'This answer has no text for this channel and language.',
-  'copy.overLimit': 'The filled text is over this channel’s limit.',
+  'copy.overLimitWarning': '{length} of {limit} characters for {channel}: {over} over. The channel may cut or refuse it.',
+  'copy.confirmOverLimit': 'Copy it anyway, over the limit',
+  'copy.needConfirmOverLimit': 'Tick the box to confirm you are copying text over the limit for {channel}.',
   'copy.done': 'Copied for {channel}.',
   'copy.doneUnapproved': 'Copied for {channel}, recorded as not approved.',
+  'copy.doneOverLimit': 'Copied for {channel}, recorded as over the limit.',
+  'copy.doneUnapprovedOverLimit': 'Copied for {channel}, recorded as not approved and over the limit.',
   'copy.failed': 'Could not copy: {reason}',
   'copy.gone': 'This answer no longer exists.',
   'editor.newTitle': 'New answer',
@@ -185,5 +192,5 @@ const core = {
   'settings.hostBrowser': 'Calma in a browser. Works without a network once loaded; data stays in this browser.',
 } as const;
 
-export const en = { ...core, ...teamEn, ...incidentsEn, ...playbooksEn, ...treesEn, ...peopleEn, ...libraryEn } as const;
+export const en = { ...core, ...teamEn, ...incidentsEn, ...playbooksEn, ...treesEn, ...peopleEn, ...libraryEn, ...rolesEn } as const;
 export type MessageId = keyof typeof en;

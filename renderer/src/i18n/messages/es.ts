@@ -5,6 +5,7 @@ import { peopleEs } from './people.es';
 import { treesEs } from './trees.es';
 import { teamEs } from './team.es';
 import { libraryEs } from './library.es';
+import { rolesEs } from './roles.es';
 
 /** Mensajes en español. El tipo exige exactamente las mismas claves que el catálogo inglés. */
 const core = {
@@ -22,7 +23,8 @@ const core = {
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
   'common.loading': 'Cargando…',
-  'user.anonymous': 'anónimo',
+  'user.anonymous': 'Anónimo',
+  'user.anonymousOnDevice': 'Anónimo (dispositivo {device})',
   'lang.es': 'Español',
   'lang.en': 'Inglés',
   'channel.x': 'X',
@@ -72,6 +74,7 @@ const core = {
   'desk.noCopies': 'Nadie ha copiado todavía esta respuesta.',
   'desk.copyLogLine': '{by} copió la revisión {number} para {channel} ({lang}) el {at}',
   'desk.copiedUnapproved': 'no aprobada',
+  'desk.copiedOverLimit': 'por encima del límite ({length} de {limit})',
   'approve.button': 'Aprobar la revisión {number}',
   'approve.done': 'Revisión {number} aprobada.',
   'approve.needName': 'Indica tu nombre en Ajustes para poder aprobar.',
@@ -94,9 +97,13 @@ const core = {
   'copy.needConfirm': 'Marca la casilla para confirmar que copias un texto no aprobado.',
   'copy.missing': 'Rellena todos los huecos antes de copiar: {names}.',
   'copy.noText': 'Esta respuesta no tiene texto para este canal e idioma.',
-  'copy.overLimit': 'El texto rellenado supera el límite de este canal.',
+  'copy.overLimitWarning': '{length} de {limit} caracteres para {channel}: {over} de más. El canal puede cortarlo o rechazarlo.',
+  'copy.confirmOverLimit': 'Copiarlo igualmente, por encima del límite',
+  'copy.needConfirmOverLimit': 'Marca la casilla para confirmar que copias un texto por encima del límite de {channel}.',
   'copy.done': 'Copiado para {channel}.',
   'copy.doneUnapproved': 'Copiado para {channel}, registrado como no aprobado.',
+  'copy.doneOverLimit': 'Copiado para {channel}, registrado como por encima del límite.',
+  'copy.doneUnapprovedOverLimit': 'Copiado para {channel}, registrado como no aprobado y por encima del límite.',
   'copy.failed': 'No se pudo copiar: {reason}',
   'copy.gone': 'Esta respuesta ya no existe.',
   'editor.newTitle': 'Nueva respuesta',
@@ -186,4 +193,4 @@ const core = {
   'settings.hostBrowser': 'Calma en un navegador. Funciona sin red una vez cargada; los datos se quedan en este navegador.',
 } satisfies Record<string, string>;
 
-export const es: Record<MessageId, string> = { ...core, ...teamEs, ...incidentsEs, ...playbooksEs, ...treesEs, ...peopleEs, ...libraryEs };
+export const es: Record<MessageId, string> = { ...core, ...teamEs, ...incidentsEs, ...playbooksEs, ...treesEs, ...peopleEs, ...libraryEs, ...rolesEs };

@@ -46,7 +46,7 @@ export const peopleEn = {
   'people.editor.created': '{name} added to the directory.',
   'people.editor.deleted': '{name} removed from the directory.',
   'people.editor.invalid': '{count, plural, one {# field needs} other {# fields need}} fixing before saving.',
-  'people.editor.rolesHint': 'Separate roles with commas. Roles the playbooks use: {roles}.',
+  'people.editor.rolesHint': 'Separate roles with commas. Roles the playbooks use: {roles}. Their Spanish names are understood too.',
   'people.editor.phonesHint': 'One phone per line, with the country code, e.g. +34 600 111 222.',
   'people.editor.hoursPlaceholder': 'Mon-Fri 09:00-17:00',
   'people.editor.noBackup': 'No backup',

@@ -48,7 +48,7 @@ export const peopleEs: Record<keyof typeof peopleEn, string> = {
   'people.editor.created': '{name}: añadida al directorio.',
   'people.editor.deleted': '{name}: eliminada del directorio.',
   'people.editor.invalid': '{count, plural, one {Hay # campo} other {Hay # campos}} que corregir antes de guardar.',
-  'people.editor.rolesHint': 'Separa los roles con comas. Roles que usan los protocolos: {roles}.',
+  'people.editor.rolesHint': 'Separa los roles con comas. Roles que usan los protocolos: {roles}. También se entienden sus nombres en inglés.',
   'people.editor.phonesHint': 'Un teléfono por línea, con el prefijo del país, p. ej. +34 600 111 222.',
   'people.editor.hoursPlaceholder': 'lun-vie 09:00-17:00',
   'people.editor.noBackup': 'Sin suplente',
