@@ -1,5 +1,5 @@
 import type { CallAttempt, ContactTree, Person } from '../domain';
-import { callSequence, directoryOf } from './resolve';
+import { callSequence, directoryOf, type Directory } from './resolve';
 import { walkTree, type TreeNode } from './structure';
 
 /**
@@ -15,6 +15,27 @@ export type NodeState = 'pending' | 'calling' | 'escalated' | 'reached' | 'faile
 /** Outcomes that say this person cannot be reached at all, so there is no point waiting. */
 const MOVE_ON_NOW: ReadonlySet<CallAttempt['outcome']> = new Set(['wrong-number', 'unavailable']);
 
+/**
+ * Someone a node stopped calling, as the card and the timeline tell it: "Ana: no answer in 5:00,
+ * moved on to Bea". They may still call back, and that still counts (see NodeRun.lateReach).
+ */
+export interface MovedOnFrom {
+  personId: string;
+  /** As the directory has them now, those who left included; null once deleted. */
+  person: Person | null;
+  /** The record after which the node stopped calling them: an escalation, "wrong number" or "unavailable". */
+  endedBy: CallAttempt;
+  /** Whether it ended their turn (they were being called); false when they were only taken off the list ahead of it. */
+  endedTurn: boolean;
+  /**
+   * Whom the node moved on to when their turn ended: who was next in line then, as the directory
+   * is now (like `sequence`); null when nobody was (the node gave up) or when no turn ended.
+   */
+  movedTo: Person | null;
+  /** Their latest attempt at this node: the record that ended their turn, or one recorded after it. */
+  last: CallAttempt;
+}
+
 export interface NodeRun {
   node: TreeNode;
   depth: number;
@@ -28,6 +49,14 @@ export interface NodeRun {
    * deleted, lost the role): what was recorded stays true whatever the directory becomes.
    */
   movedOn: string[];
+  /** The same people as movedOn, in the same order, with how and when each was moved on from. */
+  earlier: MovedOnFrom[];
+  /**
+   * When the node was reached by someone it had already moved on from (Ana answers at 5:30, after
+   * the move to Bea at 5:00): that person's move. The node is reached all the same; the backup's
+   * own attempts stay as they were recorded.
+   */
+  lateReach: MovedOnFrom | null;
   /** Who is left to call, in order: the person to call now first. */
   queue: Person[];
   /** Whom to call now (calling and escalated nodes only). */
@@ -115,7 +144,7 @@ export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInp
   for (const placed of walkTree(tree.nodes)) {
     const parent = placed.parentId === null ? null : runs.get(placed.parentId)!;
     const openedAt = parent === null ? activatedAt : parent.settledAt;
-    const run = replay(placed.node, (mine.get(placed.node.id) ?? []).sort(byTime), callSequence(placed.node, directory, openedAt ?? now), openedAt);
+    const run = replay(placed.node, (mine.get(placed.node.id) ?? []).sort(byTime), callSequence(placed.node, directory, openedAt ?? now), openedAt, directory);
     const full: NodeRun = { ...run, depth: placed.depth, parentId: placed.parentId };
     runs.set(placed.node.id, full);
     nodes.push(full);
@@ -132,9 +161,10 @@ export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInp
   return { nodes, callNow, due, nextEscalationAt };
 }
 
-function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], openedAt: number | null): Omit<NodeRun, 'depth' | 'parentId'> {
+function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], openedAt: number | null, directory: Directory): Omit<NodeRun, 'depth' | 'parentId'> {
   const listed = new Set(sequence.map((p) => p.id));
   const movedOn: string[] = [];
+  const earlier: MovedOnFrom[] = [];
   const out = new Set<string>();
   // When the last turn ended, when the records themselves left nobody listed to call, and the
   // latest attempt (the last moment the node is known to have been open).
@@ -163,15 +193,26 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
     // The turn under way ends with the person being called, or with someone the directory no
     // longer lists here (they were being called when it was recorded). Someone listed further on
     // who is ruled out ahead of their turn is only taken off the list.
-    if (!listed.has(who) || queueNow()[0]?.id === who) turnEndedAt = Date.parse(attempt.at);
+    const endedTurn = !listed.has(who) || queueNow()[0]?.id === who;
+    if (endedTurn) turnEndedAt = Date.parse(attempt.at);
     out.add(who);
     movedOn.push(who);
     if (calling === who) calling = null;
+    earlier.push({ personId: who, person: directory.byId.get(who) ?? null, endedBy: attempt, endedTurn, movedTo: endedTurn ? (queueNow()[0] ?? null) : null, last: attempt });
     if (exhaustedAt === null && listed.has(who) && sequence.every((p) => out.has(p.id))) exhaustedAt = Date.parse(attempt.at);
   }
   const queue = queueNow();
+  if (earlier.length > 0) {
+    // Everything recorded about them counts for their latest word, the calls after a reach included.
+    const at = new Map(earlier.map((e) => [e.personId, e]));
+    for (const attempt of attempts) {
+      const move = attempt.personId === null ? undefined : at.get(attempt.personId);
+      if (move) move.last = attempt;
+    }
+  }
+  const lateReach = (reached?.personId && earlier.find((e) => e.personId === reached!.personId)) || null;
 
-  const base = { node, sequence, movedOn, queue, openedAt, attempts, reached };
+  const base = { node, sequence, movedOn, earlier, lateReach, queue, openedAt, attempts, reached };
   const idle = { current: null, next: null, escalateAt: null };
   const reachedAt = reached ? Date.parse(reached.at) : null;
   // Someone reached can pass the calls on at once, even before the node's turn came.
@@ -195,6 +236,11 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
     escalateAt: turnStart + node.escalateAfterMinutes * 60_000,
     settledAt: null,
   };
+}
+
+/** The reaches that came after a move away from the person reached, by the id of the reaching attempt (for the timeline). */
+export function lateReaches(run: Pick<CallTreeRun, 'nodes'>): Map<string, MovedOnFrom> {
+  return new Map(run.nodes.flatMap((n) => (n.reached && n.lateReach ? [[n.reached.id, n.lateReach] as const] : [])));
 }
 
 /**

@@ -100,6 +100,28 @@ async function addNode(page: Page, what: { person?: string; role?: string }, min
 }
 
 
+/**
+ * The clock at T0, the directory imported, a tree of `top` (5 min) with `under` (10 min) below
+ * it, and an incident running it: the call panel.
+ */
+async function runTwoNodeTree(page: Page, appUrl: string, names: { tree: string; top: string; under: string; incident: string }): Promise<Locator> {
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page);
+  await goTree(page, names.tree);
+  await addNode(page, { person: names.top }, 5);
+  await addNode(page, { person: names.under }, 10);
+  await node(page, names.under).locator(':scope > .tree-node-card').getByRole('combobox', { name: 'Under' }).selectOption({ label: names.top });
+  await expect(outline(page)).resolves.toEqual([names.top, `  ${names.under}`]);
+  await declareIncident(page, { title: names.incident });
+  const panel = page.getByTestId('call-tree');
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  await expect(toast(page)).toHaveText(`Call tree “${names.tree}” activated.`);
+  return panel;
+}
+
+
 test('build a tree by keyboard, see its warnings, print it; run it in an incident with an escalation', async ({ page, context, appUrl }) => {
   await grantClipboard(context, appUrl);
   await page.clock.install({ time: T0 });
@@ -227,7 +249,8 @@ test('build a tree by keyboard, see its warnings, print it; run it in an inciden
   const luis = card('Luis Prieto');
   await expect(luis).toBeVisible();
   await expect(luis.locator('.badge')).toHaveText('Backup');
-  await luis.getByRole('button', { name: 'Reached' }).click();
+  // Lucía is listed under him, with buttons of her own ("Reached late"): his are the exact ones.
+  await luis.getByRole('button', { name: 'Reached', exact: true }).click();
 
   // Lucía's branches open: Carla (and her backup next), Gus's backup Dani (Gus left), the role nobody holds fails at once.
   await expect(panel.getByTestId('call-progress')).toHaveText('1 of 4 reached · 2 being called · 0 waiting · 1 not reached');
@@ -427,21 +450,8 @@ test('a playbook names its tree: declared incidents preselect it, activating sta
 });
 
 test('the directory changes mid-run: someone marked as left after her escalation, and her backup still times out and the node gives up', async ({ page, appUrl }) => {
-  await page.clock.install({ time: T0 });
-  await openConsole(page, appUrl);
-  await setName(page, 'Ana Ortega');
-  await importPeople(page);
   // Carla (5 min), whose backup is Dani; Luis under her, called once Carla's node is settled.
-  await goTree(page, 'Left mid-run');
-  await addNode(page, { person: 'Carla Ruiz' }, 5);
-  await addNode(page, { person: 'Luis Prieto' }, 10);
-  await node(page, 'Luis Prieto').locator(':scope > .tree-node-card').getByRole('combobox', { name: 'Under' }).selectOption({ label: 'Carla Ruiz' });
-  await expect(outline(page)).resolves.toEqual(['Carla Ruiz', '  Luis Prieto']);
-
-  await declareIncident(page, { title: 'Directory changes' });
-  const panel = page.getByTestId('call-tree');
-  await panel.getByRole('button', { name: 'Activate' }).click();
-  await expect(toast(page)).toHaveText('Call tree “Left mid-run” activated.');
+  const panel = await runTwoNodeTree(page, appUrl, { tree: 'Left mid-run', top: 'Carla Ruiz', under: 'Luis Prieto', incident: 'Directory changes' });
   const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
   await card('Carla Ruiz').getByRole('button', { name: 'No answer' }).click();
   await page.clock.fastForward('05:01');
@@ -485,4 +495,74 @@ test('the directory changes mid-run: someone marked as left after her escalation
   expect(escalations).toHaveLength(2);
   expect(new Set(escalations.map((c) => c.id)).size).toBe(2);
   expect(new Set(escalations.map((c) => c.personId)).size).toBe(2);
+});
+
+test('a call answered late: after the move to the backup, the first person calls back and the node is reached', async ({ page, appUrl }) => {
+  // Lucía (5 min), whose backup is Luis; Carla under her, called once Lucía's node is reached.
+  const panel = await runTwoNodeTree(page, appUrl, { tree: 'Answered late', top: 'Lucía Ortega', under: 'Carla Ruiz', incident: 'Late answer' });
+  const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
+  await expect(card('Lucía Ortega').getByTestId('call-earlier')).toHaveCount(0);
+
+  // Her five minutes run out: the card moves to Luis, and still shows her, with her own buttons.
+  await page.clock.fastForward('05:01');
+  await expect(toast(page)).toHaveText('No answer from Lucía Ortega in 5 min. Call Luis Prieto now.');
+  const luis = card('Luis Prieto');
+  const earlier = luis.getByTestId('call-earlier');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier.locator('p').first()).toHaveText('Lucía Ortega: no answer in 5:00, moved on to Luis Prieto');
+  const hers = earlier.getByRole('group', { name: 'Record a call back from Lucía Ortega' });
+  await expect(hers.getByRole('button')).toHaveText(['Reached late', 'Voicemail', 'No answer', 'Wrong number', 'Unavailable']);
+  await expect(hers.getByRole('button').first()).toHaveAccessibleName('Reached late (Lucía Ortega)');
+  // Luis's own controls are all there, his countdown running.
+  const his = luis.getByRole('group', { name: 'Record the call to Luis Prieto' });
+  await expect(his.getByRole('button')).toHaveText(['Reached', 'Voicemail', 'No answer', 'Wrong number', 'Unavailable']);
+  await expect(luis.locator('.call-countdown')).toHaveText(/^Nobody else to call: gives up in [45]:\d\d$/);
+  await expectAccessible(page, 'incident call panel, a backup called with the earlier person listed');
+
+  // The lead calls Luis, no answer; half a minute after the move, Lucía calls back. By keyboard.
+  await his.getByRole('button', { name: 'No answer' }).click();
+  await expect(toast(page)).toHaveText('Luis Prieto: No answer, recorded.');
+  await page.clock.fastForward('00:30');
+  await hers.getByRole('button', { name: 'Reached late' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(toast(page)).toHaveText('Lucía Ortega reached after the move to Luis Prieto: Luis Prieto no longer needs calling for this node.');
+
+  // The node is reached: Luis is no longer to call, Carla's turn opens, the keyboard is back on the list.
+  await expect(panel.getByTestId('call-progress')).toHaveText('1 of 2 reached · 1 being called · 0 waiting · 0 not reached');
+  await expect(panel.getByTestId('call-card').locator('.call-card-head strong')).toHaveText(['Carla Ruiz']);
+  await expect(panel.getByRole('heading', { level: 4, name: 'Call now' })).toBeFocused();
+  await expect(card('Carla Ruiz').locator('.call-countdown')).toHaveText(/^Moves on to Dani Vega in (10:00|9:[0-5]\d)$/);
+
+  // In order in the timeline, Luis's attempt kept; in the whole tree, the reach says it came late.
+  const callRows = timeline(page).locator('article.timeline-row.kind-call .timeline-text');
+  await expect(callRows).toHaveText([
+    'Ana Ortega call tree: Lucía Ortega was not reached in time; moved on to the next person',
+    'Ana Ortega called Luis Prieto: no answer',
+    'Ana Ortega called Lucía Ortega: reached, after the move to Luis Prieto',
+  ]);
+  await panel.getByText('The whole tree').click();
+  const luciaNode = panel.getByTestId('call-node').filter({ hasText: 'Lucía Ortega' }).first();
+  await expect(luciaNode.locator('.badge')).toHaveText('Reached');
+  await expect(luciaNode.locator('.call-attempts li')).toHaveText([
+    /Lucía Ortega: Moved on to the backup \(Ana Ortega\)$/,
+    /Luis Prieto: No answer \(Ana Ortega\)$/,
+    /Lucía Ortega: Reached \(late, after the move to Luis Prieto\) \(Ana Ortega\)$/,
+  ]);
+  await expectAccessible(page, 'incident call panel, a node reached late');
+
+  // Luis's time would have run out at T+10: nothing escalates a reached node, not even after a reload.
+  await page.clock.fastForward('05:00');
+  await page.reload();
+  await openConsole(page, appUrl);
+  await goToView(page, /^Incidents$/);
+  await expect(callRows).toHaveCount(3);
+  await expect(timelineRows(page).filter({ hasText: 'call tree:' })).toHaveCount(1);
+  await expect(panel.getByTestId('call-progress')).toHaveText('1 of 2 reached · 1 being called · 0 waiting · 0 not reached');
+  const calls = await storedRows<{ personId: string; outcome: string }>(page, 'callAttempts');
+  // Nothing was deleted: her escalation and late reach, and Luis's own attempt.
+  const whose = Object.fromEntries(calls.map((c) => [c.outcome, c.personId]));
+  expect(calls).toHaveLength(3);
+  expect(Object.keys(whose).sort()).toEqual(['escalated', 'no-answer', 'reached']);
+  expect(whose.reached).toBe(whose.escalated);
+  expect(whose['no-answer']).not.toBe(whose.reached);
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
-import { directoryOf, escalationAttempt, isGiveUp, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
+import { directoryOf, escalationAttempt, isGiveUp, lateReaches, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
 import { contactTreeSchema, personSchema, type Lang } from '../../../shared/domain';
 import { buildDeclaration } from '../../../shared/incidents/declare';
 import { incidentTimeline } from '../../../shared/incidents/timelineEvents';
 import { newLogEntry } from '../../../shared/incidents/logEntry';
 import { MutationError } from '../../../shared/mutations/error';
 import { mailtoUrl, telUrl } from '../../../renderer/src/features/callTree/callLinks';
-import { callEventText, lastAttemptText } from '../../../renderer/src/features/callTree/callEvents';
+import { CallNames, callEventText, lastAttemptText, movedOnText } from '../../../renderer/src/features/callTree/callEvents';
 import { formatCountdown } from '../../../renderer/src/features/callTree/countdown';
 import { MESSAGES, type Translate } from '../../../renderer/src/i18n/I18nProvider';
 import type { MessageId } from '../../../renderer/src/i18n/messages/en';
@@ -144,6 +144,42 @@ describe('calls in words', () => {
     expect(lastAttemptText(attempt('n-ana', 'ana', 'escalated', DECLARED, { by: 'Luis' }), byId, t, time)).toBe('Last: Ana Lead, Moved on to the backup at 10:05 (Luis)');
     expect(lastAttemptText(escalationAttempt({ ...due, fromPersonId: 'ana', toPersonId: null }, context), byId, t, time)).toBe('Last: Ana Lead, Gave up: nobody else to call at 10:05 (ana)');
     expect(lastAttemptText(attempt('n-ana', 'gone', 'no-answer', DECLARED, { by: 'Luis' }), byId, t, time)).toBe('Last: Someone no longer in the directory, No answer at 10:05 (Luis)');
+  });
+});
+
+describe('a call answered late, in words', () => {
+  const T0 = Date.parse(DECLARED);
+  const people = [person('ana', { name: 'Ana Ortega', backupId: 'bea' }), person('bea', { name: 'Bea Ruiz', backupId: 'cris' }), person('cris', { name: 'Cris Vidal' })];
+  const tree = contactTreeSchema.parse({ id: 'tree-1', name: 'Main', nodes: [{ id: 'n-ana', parentId: null, order: 0, target: { kind: 'person', personId: 'ana' }, escalateAfterMinutes: 5 }] });
+  const run = (attempts: Parameters<typeof runCallTree>[0]['attempts']) => runCallTree({ tree, people, attempts, activatedAt: T0, now: T0 + 10 * 60_000 });
+  const context = { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: T0, by: 'Luis', at: new Date(T0 + 5 * 60_000) };
+  const moved = escalationAttempt({ nodeId: 'n-ana', fromPersonId: 'ana', toPersonId: 'bea', dueAt: T0 + 5 * 60_000 }, context);
+  const late = attempt('n-ana', 'ana', 'reached', T0 + 5.5 * 60_000);
+
+  it('the card says how the node moved on from each earlier person, in both languages', () => {
+    const [ana] = run([moved]).nodes[0]!.earlier;
+    expect(movedOnText(ana!, 'Ana Ortega', 5, i18n('en'))).toBe('Ana Ortega: no answer in 5:00, moved on to Bea Ruiz');
+    expect(movedOnText(ana!, 'Ana Ortega', 5, i18n('es'))).toBe('Ana Ortega: sin respuesta en 5:00, se pasó a Bea Ruiz');
+    const wrong = run([attempt('n-ana', 'ana', 'wrong-number', T0 + 60_000)]).nodes[0]!.earlier[0]!;
+    expect(movedOnText(wrong, 'Ana Ortega', 5, i18n('en'))).toBe('Ana Ortega: Wrong number, moved on to Bea Ruiz');
+    const ahead = run([attempt('n-ana', 'cris', 'unavailable', T0 + 60_000)]).nodes[0]!.earlier[0]!;
+    expect(movedOnText(ahead, 'Cris Vidal', 5, i18n('en'))).toBe('Cris Vidal: Unavailable, taken off the list');
+    expect(movedOnText(ahead, 'Cris Vidal', 5, i18n('es'))).toBe('Cris Vidal: No disponible, se quitó de la lista');
+    const lastOne = run([attempt('n-ana', 'bea', 'unavailable', T0 + 60_000), attempt('n-ana', 'cris', 'unavailable', T0 + 60_000), moved]).nodes[0]!.earlier.at(-1)!;
+    expect(movedOnText(lastOne, 'Ana Ortega', 5, i18n('en'))).toBe('Ana Ortega: no answer in 5:00; nobody else was left to call');
+  });
+
+  it('the timeline says a reach came after the move, and to whom; a reach in the person\'s own turn reads as before', () => {
+    const r = run([moved, late]);
+    const names = new CallNames([['ana', 'Ana Ortega']], new Map([...lateReaches(r)].map(([id, m]) => [id, m.movedTo?.name ?? ''])));
+    expect(callEventText(late, names, i18n('en'))).toBe('called Ana Ortega: reached, after the move to Bea Ruiz');
+    expect(callEventText(late, names, i18n('es'))).toBe('llamó a Ana Ortega: localizado, después de pasar a Bea Ruiz');
+    expect(callEventText(late, new CallNames([['ana', 'Ana Ortega']], new Map([[late.id, '']])), i18n('en'))).toBe('called Ana Ortega: reached, after the calls had moved on from them');
+    // A plain map of names (or the reach not being late) leaves the line as it was.
+    expect(callEventText(late, new Map([['ana', 'Ana Ortega']]), i18n('en'))).toBe('called Ana Ortega: reached');
+    const onTime = attempt('n-ana', 'ana', 'reached', T0 + 60_000);
+    expect(lateReaches(run([onTime]))).toEqual(new Map());
+    expect(callEventText(onTime, names, i18n('en'))).toBe('called Ana Ortega: reached');
   });
 });
 

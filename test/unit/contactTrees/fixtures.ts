@@ -50,3 +50,13 @@ export function attempt(nodeId: string, personId: string | null, outcome: CallAt
 }
 
 export const MIN = 60_000;
+
+/** A small directory: Lucía backed by Luis, Ana backed by Ben, and two holders of the role legal. */
+export const samplePeople: Person[] = [
+  person('lead', { name: 'Lucía', backupId: 'lead2' }),
+  person('lead2', { name: 'Luis' }),
+  person('ana', { name: 'Ana', backupId: 'ben' }),
+  person('ben', { name: 'Ben' }),
+  person('carla', { name: 'Carla', roles: ['legal'] }),
+  person('dani', { name: 'Dani', roles: ['legal'] }),
+];

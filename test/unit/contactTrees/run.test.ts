@@ -3,17 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { callTreeProgress, escalationAttempt, escalationId, runCallTree, type CallTreeRun } from '../../../shared/contactTrees';
 import type { CallAttempt } from '../../../shared/domain';
 import { callAttemptSchema } from '../../../shared/domain';
-import { attempt, MIN, person, personNode, roleNode, tree } from './fixtures';
+import { attempt, MIN, personNode, roleNode, samplePeople, tree } from './fixtures';
 
 const T0 = Date.parse('2026-05-11T08:00:00Z');
-const people = [
-  person('lead', { name: 'Lucía', backupId: 'lead2' }),
-  person('lead2', { name: 'Luis' }),
-  person('ana', { name: 'Ana', backupId: 'ben' }),
-  person('ben', { name: 'Ben' }),
-  person('carla', { name: 'Carla', roles: ['legal'] }),
-  person('dani', { name: 'Dani', roles: ['legal'] }),
-];
+const people = samplePeople;
 // lead ─┬─ ana (5 min)
 //       └─ legal (role, 10 min)
 const t = tree([personNode('top', 'lead', null, 0, 10), personNode('n-ana', 'ana', 'top', 0, 5), roleNode('n-legal', 'legal', 'top', 1, 10)]);

@@ -7,14 +7,15 @@ import { uuidv7 } from '@shared/uuid';
 import { useAnnouncer } from '../../app/announcer';
 import { useClock, useTicking } from '../../app/clock';
 import { useServices } from '../../app/services';
-import { usePreferences, useSession } from '../../app/uiStore';
+import { authorLabel, useAuthor } from '../../app/author';
+import { useSession } from '../../app/uiStore';
 import { useNow } from '../../app/useNow';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { MANUAL_OUTCOMES, nodeLabel, OUTCOME_LABEL } from '../contactTrees/labels';
 import { NodeWarnings } from '../contactTrees/NodeWarnings';
 import { useTree, useTreeList } from '../contactTrees/useContactTrees';
 import { usePeople } from '../people/usePeople';
-import { attemptOutcomeLabel, lastAttemptText } from './callEvents';
+import { attemptOutcomeLabel, lastAttemptText, movedOnText } from './callEvents';
 import { mailtoUrl, telUrl } from './callLinks';
 import { formatCountdown } from './countdown';
 
@@ -126,18 +127,21 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
   const t = useT();
   const intl = useIntl();
   const { mutate, host } = useServices();
-  const userName = usePreferences((s) => s.userName).trim() || t('user.anonymous');
+  const author = useAuthor();
   const announce = useAnnouncer((s) => s.announce);
   const [busy, setBusy] = useState(false);
   const person = run.current!;
   const last = run.attempts.at(-1);
 
-  const record = async (outcome: CallAttempt['outcome'], button: HTMLButtonElement) => {
+  /** Records an attempt for `who`: the person called now, or someone the node moved on from who calls back. */
+  const record = async (who: { id: string; name: string }, outcome: CallAttempt['outcome'], button: HTMLButtonElement) => {
     setBusy(true);
     try {
-      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: person.id, outcome, by: userName, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '' };
+      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: who.id, outcome, by: author, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '' };
       await mutate('call.record', { attempt });
-      announce(t('callTree.recorded', { name: person.name, outcome: t(OUTCOME_LABEL[outcome]) }));
+      // Reached after the move: whoever is being called for the node now can be let go (their calls stay recorded).
+      const late = who.id !== person.id && outcome === 'reached';
+      announce(late ? t('callTree.reachedLate', { name: who.name, current: person.name }) : t('callTree.recorded', { name: who.name, outcome: t(OUTCOME_LABEL[outcome]) }));
     } catch (e) {
       announce(t('callTree.recordFailed', { reason: e instanceof MutationError ? e.message : String(e) }), 'error');
     } finally {
@@ -183,7 +187,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
       <NodeWarnings warnings={warnings} label={label} />
       <div className="call-outcomes" role="group" aria-label={t('callTree.recordFor', { name: person.name })}>
         {MANUAL_OUTCOMES.map((outcome) => (
-          <button key={outcome} type="button" className={outcome === 'reached' ? 'primary' : undefined} aria-disabled={busy || undefined} onClick={(e) => !busy && void record(outcome, e.currentTarget)}>
+          <button key={outcome} type="button" className={outcome === 'reached' ? 'primary' : undefined} aria-disabled={busy || undefined} onClick={(e) => !busy && void record(person, outcome, e.currentTarget)}>
             {t(OUTCOME_LABEL[outcome])}
           </button>
         ))}
@@ -192,6 +196,39 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
         <p className="muted small">
           {lastAttemptText(last, people, t, (at) => intl.formatTime(at, { hour: '2-digit', minute: '2-digit' }))}
         </p>
+      )}
+      {run.earlier.length > 0 && (
+        <div className="call-earlier">
+          <p className="muted small" id={`call-earlier-${run.node.id}`}>{t('callTree.earlier.title')}</p>
+          <ul aria-labelledby={`call-earlier-${run.node.id}`}>
+            {run.earlier.map((move) => {
+              // Someone deleted since is no longer in the directory: unnamed, as in the timeline, and not recorded against.
+              const who = move.person;
+              const name = who?.name ?? t('trees.node.unknownPerson');
+              return (
+                <li key={move.personId} data-testid="call-earlier">
+                  <p className="small">{movedOnText(move, name, run.node.escalateAfterMinutes, t)}</p>
+                  {move.last !== move.endedBy && (
+                    <p className="muted small">{t('callTree.earlier.since', { outcome: t(attemptOutcomeLabel(move.last)), at: intl.formatTime(move.last.at, { hour: '2-digit', minute: '2-digit' }), by: authorLabel(move.last.by, t) })}</p>
+                  )}
+                  {who && (
+                    <div className="call-outcomes" role="group" aria-label={t('callTree.earlier.recordFor', { name })}>
+                      {MANUAL_OUTCOMES.map((outcome) => {
+                        const text = t(outcome === 'reached' ? 'callTree.earlier.reached' : OUTCOME_LABEL[outcome]);
+                        // Named with the person: the same words as the buttons of the person called now, on the same card.
+                        return (
+                          <button key={outcome} type="button" className="small" aria-label={t('callTree.earlier.outcomeFor', { outcome: text, name })} aria-disabled={busy || undefined} onClick={(e) => !busy && void record(who, outcome, e.currentTarget)}>
+                            {text}
+                          </button>
+                        );
+                      })}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       )}
     </li>
   );
@@ -232,7 +269,8 @@ function WholeTree({ run, label, people }: { run: ReturnType<typeof runCallTree>
             <ul className="call-attempts small">
               {n.attempts.map((a) => (
                 <li key={a.id}>
-                  {time(a.at)} · {people.get(a.personId ?? '')?.name ?? t('trees.node.unknownPerson')}: {t(attemptOutcomeLabel(a))} ({a.by})
+                  {time(a.at)} · {people.get(a.personId ?? '')?.name ?? t('trees.node.unknownPerson')}: {t(attemptOutcomeLabel(a))}
+                  {n.lateReach && a === n.reached && ` (${n.lateReach.movedTo ? t('callTree.late.afterMove', { to: n.lateReach.movedTo.name }) : t('callTree.late.plain')})`} ({authorLabel(a.by, t)})
                 </li>
               ))}
             </ul>

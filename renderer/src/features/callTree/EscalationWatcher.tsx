@@ -5,9 +5,9 @@ import type { Incident } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { isOpen } from '@shared/incidents/statusMachine';
 import { useAnnouncer } from '../../app/announcer';
+import { currentAuthor } from '../../app/author';
 import { useClock, useTicking } from '../../app/clock';
 import { useServices } from '../../app/services';
-import { usePreferences } from '../../app/uiStore';
 import { useT } from '../../i18n/I18nProvider';
 import { nodeLabel } from '../contactTrees/labels';
 import { useTree } from '../contactTrees/useContactTrees';
@@ -58,7 +58,7 @@ function IncidentEscalations({ incident, activatedAt }: { incident: Incident; ac
     const byId = directoryOf(people).byId;
     const run = runCallTree({ tree, people, attempts: calls, activatedAt, now: now.getTime() });
     for (const escalation of run.due) {
-      const by = usePreferences.getState().userName.trim() || t('user.anonymous');
+      const by = currentAuthor();
       const attempt = escalationAttempt(escalation, { incidentId: incident.id, treeId: tree.id, activatedAt, by, at: now });
       if (tried.current.has(attempt.id)) continue;
       tried.current.add(attempt.id);

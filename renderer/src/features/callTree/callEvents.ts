@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { isGiveUp } from '@shared/contactTrees';
+import { isGiveUp, lateReaches, runCallTree, treeActivatedAt, type MovedOnFrom } from '@shared/contactTrees';
 import type { CallAttempt } from '@shared/domain';
 import { useServices } from '../../app/services';
+import { authorLabel } from '../../app/author';
 import type { Translate } from '../../i18n/I18nProvider';
 import type { MessageId } from '../../i18n/messages/en';
 import { OUTCOME_LABEL } from '../contactTrees/labels';
+import { formatCountdown } from './countdown';
 
 const EVENT: Record<CallAttempt['outcome'], MessageId> = {
   reached: 'callTree.event.reached',
@@ -16,16 +18,54 @@ const EVENT: Record<CallAttempt['outcome'], MessageId> = {
   escalated: 'callTree.event.escalated',
 };
 
-/** The names of the people called, live, for the timeline (deleted people keep their name there). */
-export function useCallNames(calls: readonly CallAttempt[]): Map<string, string> | undefined {
-  const { db } = useServices();
-  const ids = useMemo(() => [...new Set(calls.flatMap((c) => (c.personId ? [c.personId] : [])))], [calls]);
-  return useLiveQuery(async () => new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p.name] as const] : []))), [db, ids]);
+/**
+ * The names of the people called, for the timeline (deleted people keep their name there), and
+ * for each reach that came after the node had moved on from the person reached, the name of whom
+ * it moved on to ('' when nobody was next). A Map of names with that beside it, so that the
+ * timeline passes one value down to its rows.
+ */
+export class CallNames extends Map<string, string> {
+  constructor(
+    entries: Iterable<readonly [string, string]>,
+    readonly lateReaches: ReadonlyMap<string, string> = new Map(),
+  ) {
+    super(entries);
+  }
 }
 
-/** A call attempt as a timeline line: "called Ana Ortega: no answer"; an escalation that gave up says so. */
-export function callEventText(call: CallAttempt, names: Map<string, string> | undefined, t: Translate): string {
+// Only these records move a node on; without one and a reach there is no late reach to look for.
+const MOVES_ON: ReadonlySet<CallAttempt['outcome']> = new Set(['escalated', 'wrong-number', 'unavailable']);
+
+/**
+ * The names of the people called, live, with the late reaches of the incident's running tree. A
+ * late reach is told apart by running the tree (who was moved on from, and to whom, is the run's
+ * business), so the tree and the directory are read only when the calls hold a reach and a move.
+ * Calls from an earlier activation of the tree are not run, so their reaches read as plain ones.
+ */
+export function useCallNames(calls: readonly CallAttempt[]): CallNames | undefined {
+  const { db } = useServices();
+  const ids = useMemo(() => [...new Set(calls.flatMap((c) => (c.personId ? [c.personId] : [])))], [calls]);
+  const incidentId = useMemo(() => (calls.some((c) => c.outcome === 'reached') && calls.some((c) => MOVES_ON.has(c.outcome)) ? calls[0]!.incidentId : null), [calls]);
+  return useLiveQuery(async () => {
+    const names = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+    if (incidentId === null) return new CallNames(names);
+    const incident = await db.incidents.get(incidentId);
+    const activatedAt = incident ? treeActivatedAt(incident) : null;
+    const tree = incident?.contactTreeId ? await db.contactTrees.get(incident.contactTreeId) : undefined;
+    if (activatedAt === null || !tree || tree.deleted) return new CallNames(names);
+    const run = runCallTree({ tree, people: await db.people.toArray(), attempts: calls, activatedAt, now: Date.now() });
+    return new CallNames(names, new Map([...lateReaches(run)].map(([id, move]) => [id, move.movedTo?.name ?? ''])));
+  }, [db, ids, incidentId, calls]);
+}
+
+/**
+ * A call attempt as a timeline line: "called Ana Ortega: no answer"; an escalation that gave up
+ * says so; a reach after the node moved on from the person says to whom it had moved.
+ */
+export function callEventText(call: CallAttempt, names: ReadonlyMap<string, string> | undefined, t: Translate): string {
   const person = (call.personId && names?.get(call.personId)) || t('trees.node.unknownPerson');
+  const late = names instanceof CallNames ? names.lateReaches.get(call.id) : undefined;
+  if (late !== undefined) return late ? t('callTree.event.reachedAfterMove', { person, to: late }) : t('callTree.event.reachedLate', { person });
   return t(isGiveUp(call) ? 'callTree.event.gaveUp' : EVENT[call.outcome], { person });
 }
 
@@ -42,5 +82,21 @@ export function attemptOutcomeLabel(call: Pick<CallAttempt, 'outcome' | 'note'>)
  */
 export function lastAttemptText(last: CallAttempt, byId: ReadonlyMap<string, { name: string }>, t: Translate, time: (at: string) => string): string {
   const name = (last.personId !== null && byId.get(last.personId)?.name) || t('trees.node.unknownPerson');
-  return t('callTree.lastAttempt', { name, outcome: t(attemptOutcomeLabel(last)), at: time(last.at), by: last.by });
+  return t('callTree.lastAttempt', { name, outcome: t(attemptOutcomeLabel(last)), at: time(last.at), by: authorLabel(last.by, t) });
+}
+
+/**
+ * "Ana Ortega: no answer in 5:00, moved on to Ben Ruiz": how a node stopped calling someone, on
+ * the card of the person it calls now. `name` is theirs as the card shows it (someone deleted
+ * since is still someone who was called).
+ */
+export function movedOnText(move: MovedOnFrom, name: string, minutes: number, t: Translate): string {
+  const to = move.movedTo?.name;
+  if (!move.endedTurn) return t('callTree.earlier.ruledOutAhead', { name, outcome: t(OUTCOME_LABEL[move.endedBy.outcome]) });
+  if (move.endedBy.outcome === 'escalated') {
+    const time = formatCountdown(minutes * 60_000);
+    return to ? t('callTree.earlier.timedOut', { name, time, to }) : t('callTree.earlier.timedOutGaveUp', { name, time });
+  }
+  const outcome = t(OUTCOME_LABEL[move.endedBy.outcome]);
+  return to ? t('callTree.earlier.ruledOut', { name, outcome, to }) : t('callTree.earlier.ruledOutGaveUp', { name, outcome });
 }
