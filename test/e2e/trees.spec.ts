@@ -449,7 +449,7 @@ test('a playbook names its tree: declared incidents preselect it, activating sta
   expect(printed).toContain('Call tree None chosen for this incident.');
 });
 
-test('the directory changes mid-run: someone marked as left after her escalation, and her backup still times out and the node gives up', async ({ page, appUrl }) => {
+test('the directory changes mid-run: someone marked as left after her escalation, her backup still times out and the node gives up, then he calls back', async ({ page, appUrl }) => {
   // Carla (5 min), whose backup is Dani; Luis under her, called once Carla's node is settled.
   const panel = await runTwoNodeTree(page, appUrl, { tree: 'Left mid-run', top: 'Carla Ruiz', under: 'Luis Prieto', incident: 'Directory changes' });
   const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
@@ -488,6 +488,24 @@ test('the directory changes mid-run: someone marked as left after her escalation
   await expect(carlaNode.locator('.badge')).toHaveText('Not reached');
   await expect(carlaNode.locator('.call-attempts li')).toHaveText([/Carla Ruiz: No answer/, /Carla Ruiz: Moved on to the backup/, /Dani Vega: Gave up: nobody else to call/]);
   await expectAccessible(page, 'incident call panel, a node given up after a directory change');
+
+  // Dani calls back after the node gave up: the node is listed as not reached, with a call back to
+  // record for each person tried, and recording it reaches the node. By keyboard.
+  const notReached = panel.getByTestId('not-reached-card');
+  await expect(notReached).toHaveCount(1);
+  await expect(notReached.locator('.call-card-head strong')).toHaveText('Carla Ruiz');
+  await expect(notReached.getByTestId('call-earlier').locator('p:first-child')).toHaveText([
+    'Carla Ruiz: no answer in 5:00, moved on to Dani Vega',
+    'Dani Vega: no answer in 5:00; nobody else was left to call',
+  ]);
+  await notReached.getByRole('group', { name: 'Record a call back from Dani Vega' }).getByRole('button', { name: 'Reached late' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(toast(page)).toHaveText('Dani Vega: Reached, recorded.');
+  await expect(panel.getByTestId('not-reached-card')).toHaveCount(0);
+  await expect(panel.getByRole('heading', { level: 4, name: 'Call now' })).toBeFocused();
+  await expect(panel.getByTestId('call-progress')).toHaveText('1 of 2 reached · 1 being called · 0 waiting · 0 not reached');
+  await expect(timeline(page)).toContainText('Ana Ortega called Dani Vega: reached, after the calls had moved on from them');
+  await expect(carlaNode.locator('.badge')).toHaveText('Reached');
 
   // Two escalation records, each its own row, and no error on the way.
   const calls = await storedRows<{ id: string; outcome: string; personId: string }>(page, 'callAttempts');

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { activationTime, attemptAt, callTreeProgress, directoryOf, isBackupFor, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
 import type { CallAttempt, ContactTree, Incident, Person } from '@shared/domain';
@@ -69,6 +69,8 @@ function RunningTree({ incident, tree, people, calls, activatedAt }: { incident:
   const warnings = useMemo(() => treeWarnings(tree, people, now), [tree, people, now]);
   const label = (node: NodeRun['node']) => nodeLabel(node, directory.byId, t);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Given up, with someone to hear back from: a call back still reaches the node.
+  const notReached = run.nodes.filter((n) => n.state === 'failed' && n.earlier.some((e) => e.person !== null));
 
   return (
     <>
@@ -106,6 +108,16 @@ function RunningTree({ incident, tree, people, calls, activatedAt }: { incident:
           ))}
         </ol>
       )}
+      {notReached.length > 0 && (
+        <>
+          <h4 id="not-reached-title">{t('callTree.notReached.title')}</h4>
+          <ol className="call-now" aria-labelledby="not-reached-title">
+            {notReached.map((n) => (
+              <NotReachedCard key={n.node.id} run={n} label={label(n.node)} incident={incident} treeId={tree.id} activatedAt={activatedAt} afterLast={() => headingRef.current?.focus()} />
+            ))}
+          </ol>
+        </>
+      )}
       <details className="call-whole-tree">
         <summary>{t('callTree.wholeTree')}</summary>
         <WholeTree run={run} label={label} people={directory.byId} />
@@ -126,32 +138,11 @@ function progressText(t: Translate, p: Progress): string {
 function CallCard({ run, label, incident, treeId, activatedAt, people, warnings, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; activatedAt: number; people: ReadonlyMap<string, Person>; warnings: Parameters<typeof NodeWarnings>[0]['warnings']; afterLast(): void }) {
   const t = useT();
   const intl = useIntl();
-  const { mutate, host } = useServices();
-  const author = useAuthor();
+  const { host } = useServices();
   const announce = useAnnouncer((s) => s.announce);
-  const [busy, setBusy] = useState(false);
+  const { busy, record, cardRef } = useCallRecorder({ run, incident, treeId, activatedAt, afterLast });
   const person = run.current!;
   const last = run.attempts.at(-1);
-
-  /** Records an attempt for `who`: the person called now, or someone the node moved on from who calls back. */
-  const record = async (who: { id: string; name: string }, outcome: CallAttempt['outcome'], button: HTMLButtonElement) => {
-    setBusy(true);
-    try {
-      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: who.id, outcome, by: author, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '' };
-      await mutate('call.record', { attempt });
-      // Reached after the move: whoever is being called for the node now can be let go (their calls stay recorded).
-      const late = who.id !== person.id && outcome === 'reached';
-      announce(late ? t('callTree.reachedLate', { name: who.name, current: person.name }) : t('callTree.recorded', { name: who.name, outcome: t(OUTCOME_LABEL[outcome]) }));
-    } catch (e) {
-      announce(t('callTree.recordFailed', { reason: e instanceof MutationError ? e.message : String(e) }), 'error');
-    } finally {
-      setBusy(false);
-      // A reached node leaves the list: the keyboard goes back to the list's heading, not to nowhere.
-      requestAnimationFrame(() => {
-        if (!button.isConnected) afterLast();
-      });
-    }
-  };
   const open = (url: string) => void host.openExternal(url);
   const copy = async () => {
     const lines = [person.name, ...person.phones, person.email].filter(Boolean);
@@ -160,7 +151,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
   };
 
   return (
-    <li className={`call-card state-${run.state}`} data-testid="call-card" aria-labelledby={`call-${run.node.id}`}>
+    <li ref={cardRef} className={`call-card state-${run.state}`} data-testid="call-card" aria-labelledby={`call-${run.node.id}`}>
       <div className="call-card-head">
         <strong id={`call-${run.node.id}`}>{person.name}</strong>
         {label !== person.name && <span className="muted"> · {label}</span>}
@@ -187,7 +178,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
       <NodeWarnings warnings={warnings} label={label} />
       <div className="call-outcomes" role="group" aria-label={t('callTree.recordFor', { name: person.name })}>
         {MANUAL_OUTCOMES.map((outcome) => (
-          <button key={outcome} type="button" className={outcome === 'reached' ? 'primary' : undefined} aria-disabled={busy || undefined} onClick={(e) => !busy && void record(person, outcome, e.currentTarget)}>
+          <button key={outcome} type="button" className={outcome === 'reached' ? 'primary' : undefined} aria-disabled={busy || undefined} onClick={() => !busy && void record(person, outcome)}>
             {t(OUTCOME_LABEL[outcome])}
           </button>
         ))}
@@ -197,39 +188,108 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
           {lastAttemptText(last, people, t, (at) => intl.formatTime(at, { hour: '2-digit', minute: '2-digit' }))}
         </p>
       )}
-      {run.earlier.length > 0 && (
-        <div className="call-earlier">
-          <p className="muted small" id={`call-earlier-${run.node.id}`}>{t('callTree.earlier.title')}</p>
-          <ul aria-labelledby={`call-earlier-${run.node.id}`}>
-            {run.earlier.map((move) => {
-              // Someone deleted since is no longer in the directory: unnamed, as in the timeline, and not recorded against.
-              const who = move.person;
-              const name = who?.name ?? t('trees.node.unknownPerson');
-              return (
-                <li key={move.personId} data-testid="call-earlier">
-                  <p className="small">{movedOnText(move, name, run.node.escalateAfterMinutes, t)}</p>
-                  {move.last !== move.endedBy && (
-                    <p className="muted small">{t('callTree.earlier.since', { outcome: t(attemptOutcomeLabel(move.last)), at: intl.formatTime(move.last.at, { hour: '2-digit', minute: '2-digit' }), by: authorLabel(move.last.by, t) })}</p>
-                  )}
-                  {who && (
-                    <div className="call-outcomes" role="group" aria-label={t('callTree.earlier.recordFor', { name })}>
-                      {MANUAL_OUTCOMES.map((outcome) => {
-                        const text = t(outcome === 'reached' ? 'callTree.earlier.reached' : OUTCOME_LABEL[outcome]);
-                        // Named with the person: the same words as the buttons of the person called now, on the same card.
-                        return (
-                          <button key={outcome} type="button" className="small" aria-label={t('callTree.earlier.outcomeFor', { outcome: text, name })} aria-disabled={busy || undefined} onClick={(e) => !busy && void record(who, outcome, e.currentTarget)}>
-                            {text}
-                          </button>
-                        );
-                      })}
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
+      <EarlierCalls run={run} busy={busy} record={record} />
+    </li>
+  );
+}
+
+type Recorder = ReturnType<typeof useCallRecorder>;
+
+/**
+ * Records calls for one node: for the person called now, or for someone the node moved on from
+ * who calls back. The card it serves (`cardRef`) leaves the list when its node is reached or gives
+ * up: if the keyboard was in it, it goes to `afterLast` rather than to nowhere.
+ */
+function useCallRecorder({ run, incident, treeId, activatedAt, afterLast }: { run: NodeRun; incident: Incident; treeId: string; activatedAt: number; afterLast(): void }) {
+  const t = useT();
+  const { mutate } = useServices();
+  const author = useAuthor();
+  const announce = useAnnouncer((s) => s.announce);
+  const [busy, setBusy] = useState(false);
+  const cardRef = useRef<HTMLLIElement>(null);
+  const leave = useRef(afterLast);
+  useLayoutEffect(() => {
+    leave.current = afterLast;
+  });
+  // Whenever the card goes (reached here, or by a record from another machine), not only after a
+  // click here, and checked before React removes it, while it still holds the focus.
+  useLayoutEffect(() => {
+    const card = cardRef.current;
+    return () => {
+      if (card?.contains(document.activeElement)) requestAnimationFrame(() => leave.current());
+    };
+  }, []);
+  const record = async (who: { id: string; name: string }, outcome: CallAttempt['outcome']) => {
+    setBusy(true);
+    try {
+      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: who.id, outcome, by: author, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '' };
+      await mutate('call.record', { attempt });
+      // Reached after the move: whoever is being called for the node now can be let go (their calls stay recorded).
+      const current = run.current;
+      const late = current !== null && who.id !== current.id && outcome === 'reached';
+      announce(late ? t('callTree.reachedLate', { name: who.name, current: current.name }) : t('callTree.recorded', { name: who.name, outcome: t(OUTCOME_LABEL[outcome]) }));
+    } catch (e) {
+      announce(t('callTree.recordFailed', { reason: e instanceof MutationError ? e.message : String(e) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, record, cardRef };
+}
+
+/** The people a node moved on from, each with the buttons to record their call back. */
+function EarlierCalls({ run, busy, record }: { run: NodeRun; busy: boolean; record: Recorder['record'] }) {
+  const t = useT();
+  const intl = useIntl();
+  if (run.earlier.length === 0) return null;
+  return (
+    <div className="call-earlier">
+      <p className="muted small" id={`call-earlier-${run.node.id}`}>{t('callTree.earlier.title')}</p>
+      <ul aria-labelledby={`call-earlier-${run.node.id}`}>
+        {run.earlier.map((move) => {
+          // Someone deleted since is no longer in the directory: unnamed, as in the timeline, and not recorded against.
+          const who = move.person;
+          const name = who?.name ?? t('trees.node.unknownPerson');
+          return (
+            <li key={move.personId} data-testid="call-earlier">
+              <p className="small">{movedOnText(move, name, run.node.escalateAfterMinutes, t)}</p>
+              {move.last !== move.endedBy && (
+                <p className="muted small">{t('callTree.earlier.since', { outcome: t(attemptOutcomeLabel(move.last)), at: intl.formatTime(move.last.at, { hour: '2-digit', minute: '2-digit' }), by: authorLabel(move.last.by, t) })}</p>
+              )}
+              {who && (
+                <div className="call-outcomes" role="group" aria-label={t('callTree.earlier.recordFor', { name })}>
+                  {MANUAL_OUTCOMES.map((outcome) => {
+                    const text = t(outcome === 'reached' ? 'callTree.earlier.reached' : OUTCOME_LABEL[outcome]);
+                    // Named with the person: the same words as the buttons of the person called now, on the same card.
+                    return (
+                      <button key={outcome} type="button" className="small" aria-label={t('callTree.earlier.outcomeFor', { outcome: text, name })} aria-disabled={busy || undefined} onClick={() => !busy && void record(who, outcome)}>
+                        {text}
+                      </button>
+                    );
+                  })}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * A node where everyone listed was tried and nobody reached: nothing to call now, but any of them
+ * may still call back, and that reaches the node (the calls under it keep their clock).
+ */
+function NotReachedCard({ run, label, incident, treeId, activatedAt, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; activatedAt: number; afterLast(): void }) {
+  const t = useT();
+  const { busy, record, cardRef } = useCallRecorder({ run, incident, treeId, activatedAt, afterLast });
+  return (
+    <li ref={cardRef} className={`call-card state-${run.state}`} data-testid="not-reached-card" aria-labelledby={`not-reached-${run.node.id}`}>
+      <div className="call-card-head">
+        <strong id={`not-reached-${run.node.id}`}>{label}</strong> <span className="badge badge-note">{t('callTree.state.failed')}</span>
+      </div>
+      <EarlierCalls run={run} busy={busy} record={record} />
     </li>
   );
 }

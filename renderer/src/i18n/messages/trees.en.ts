@@ -153,6 +153,7 @@ export const treesEn = {
   'callTree.earlier.reached': 'Reached late',
   'callTree.earlier.outcomeFor': '{outcome} ({name})',
   'callTree.reachedLate': '{name} reached after the move to {current}: {current} no longer needs calling for this node.',
+  'callTree.notReached.title': 'Not reached: if one of them calls back, record it here',
   'callTree.late.afterMove': 'late, after the move to {to}',
   'callTree.late.plain': 'late',
 } as const;

@@ -155,6 +155,7 @@ export const treesEs: Record<keyof typeof treesEn, string> = {
   'callTree.earlier.reached': 'Localizado tarde',
   'callTree.earlier.outcomeFor': '{outcome} ({name})',
   'callTree.reachedLate': '{name} localizado después de pasar a {current}: ya no hace falta llamar a {current} para este nodo.',
+  'callTree.notReached.title': 'Sin localizar: si alguien devuelve la llamada, anótalo aquí',
   'callTree.late.afterMove': 'tarde, después de pasar a {to}',
   'callTree.late.plain': 'tarde',
 };
