@@ -15,6 +15,11 @@ export type NodeState = 'pending' | 'calling' | 'escalated' | 'reached' | 'faile
 /** Outcomes that say this person cannot be reached at all, so there is no point waiting. */
 const MOVE_ON_NOW: ReadonlySet<CallAttempt['outcome']> = new Set(['wrong-number', 'unavailable']);
 
+/** Whether a record moves its node on from the person: an escalation, or someone who cannot be reached at all. */
+export function movesOn(outcome: CallAttempt['outcome']): boolean {
+  return outcome === 'escalated' || MOVE_ON_NOW.has(outcome);
+}
+
 /**
  * Someone a node stopped calling, as the card and the timeline tell it: "Ana: no answer in 5:00,
  * moved on to Bea". They may still call back, and that still counts (see NodeRun.lateReach).
@@ -186,7 +191,7 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
     lastAttemptAt = Date.parse(attempt.at);
     const who = attempt.personId;
     if (who === null || out.has(who)) continue;
-    if (attempt.outcome !== 'escalated' && !MOVE_ON_NOW.has(attempt.outcome)) {
+    if (!movesOn(attempt.outcome)) {
       calling = who;
       continue;
     }

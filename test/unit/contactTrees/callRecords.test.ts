@@ -7,7 +7,7 @@ import { incidentTimeline } from '../../../shared/incidents/timelineEvents';
 import { newLogEntry } from '../../../shared/incidents/logEntry';
 import { MutationError } from '../../../shared/mutations/error';
 import { mailtoUrl, telUrl } from '../../../renderer/src/features/callTree/callLinks';
-import { CallNames, callEventText, lastAttemptText, movedOnText } from '../../../renderer/src/features/callTree/callEvents';
+import { CallNames, callEventText, lastAttemptText, lateReachTargets, movedOnText } from '../../../renderer/src/features/callTree/callEvents';
 import { formatCountdown } from '../../../renderer/src/features/callTree/countdown';
 import { MESSAGES, type Translate } from '../../../renderer/src/i18n/I18nProvider';
 import type { MessageId } from '../../../renderer/src/i18n/messages/en';
@@ -123,7 +123,7 @@ function i18n(locale: Lang) {
 describe('calls in words', () => {
   const due = { nodeId: 'n-ana', fromPersonId: 'cris', dueAt: Date.parse(DECLARED) };
   const context = { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: Date.parse(DECLARED), by: 'ana', at: new Date(DECLARED) };
-  const names = new Map([['cris', 'Cris Backup']]);
+  const names = new CallNames([['cris', 'Cris Backup']]);
 
   it('the timeline tells an escalation that gave up from one that moved on, in both languages', () => {
     const movedOn = escalationAttempt({ ...due, toPersonId: 'dani' }, context);
@@ -171,12 +171,12 @@ describe('a call answered late, in words', () => {
 
   it('the timeline says a reach came after the move, and to whom; a reach in the person\'s own turn reads as before', () => {
     const r = run([moved, late]);
-    const names = new CallNames([['ana', 'Ana Ortega']], new Map([...lateReaches(r)].map(([id, m]) => [id, m.movedTo?.name ?? ''])));
+    const names = new CallNames([['ana', 'Ana Ortega']], lateReachTargets(r));
     expect(callEventText(late, names, i18n('en'))).toBe('called Ana Ortega: reached, after the move to Bea Ruiz');
     expect(callEventText(late, names, i18n('es'))).toBe('llamó a Ana Ortega: localizado, después de pasar a Bea Ruiz');
     expect(callEventText(late, new CallNames([['ana', 'Ana Ortega']], new Map([[late.id, '']])), i18n('en'))).toBe('called Ana Ortega: reached, after the calls had moved on from them');
-    // A plain map of names (or the reach not being late) leaves the line as it was.
-    expect(callEventText(late, new Map([['ana', 'Ana Ortega']]), i18n('en'))).toBe('called Ana Ortega: reached');
+    // Names with no late reach (or the reach not being late) leave the line as it was.
+    expect(callEventText(late, new CallNames([['ana', 'Ana Ortega']]), i18n('en'))).toBe('called Ana Ortega: reached');
     const onTime = attempt('n-ana', 'ana', 'reached', T0 + 60_000);
     expect(lateReaches(run([onTime]))).toEqual(new Map());
     expect(callEventText(onTime, names, i18n('en'))).toBe('called Ana Ortega: reached');

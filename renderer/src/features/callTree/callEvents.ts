@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { isGiveUp, lateReaches, runCallTree, treeActivatedAt, type MovedOnFrom } from '@shared/contactTrees';
+import { isGiveUp, lateReaches, movesOn, runCallTree, treeActivatedAt, type CallTreeRun, type MovedOnFrom } from '@shared/contactTrees';
 import type { CallAttempt } from '@shared/domain';
 import { useServices } from '../../app/services';
 import { authorLabel } from '../../app/author';
@@ -33,8 +33,10 @@ export class CallNames extends Map<string, string> {
   }
 }
 
-// Only these records move a node on; without one and a reach there is no late reach to look for.
-const MOVES_ON: ReadonlySet<CallAttempt['outcome']> = new Set(['escalated', 'wrong-number', 'unavailable']);
+/** For each late reach of a run, by the reaching record's id: whom the node had moved on to ('' when nobody). */
+export function lateReachTargets(run: Pick<CallTreeRun, 'nodes'>): Map<string, string> {
+  return new Map([...lateReaches(run)].map(([id, move]) => [id, move.movedTo?.name ?? '']));
+}
 
 /**
  * The names of the people called, live, with the late reaches of the incident's running tree. A
@@ -45,7 +47,8 @@ const MOVES_ON: ReadonlySet<CallAttempt['outcome']> = new Set(['escalated', 'wro
 export function useCallNames(calls: readonly CallAttempt[]): CallNames | undefined {
   const { db } = useServices();
   const ids = useMemo(() => [...new Set(calls.flatMap((c) => (c.personId ? [c.personId] : [])))], [calls]);
-  const incidentId = useMemo(() => (calls.some((c) => c.outcome === 'reached') && calls.some((c) => MOVES_ON.has(c.outcome)) ? calls[0]!.incidentId : null), [calls]);
+  // Without a reach and a record that moved a node on, there is no late reach to look for.
+  const incidentId = useMemo(() => (calls.some((c) => c.outcome === 'reached') && calls.some((c) => movesOn(c.outcome)) ? calls[0]!.incidentId : null), [calls]);
   return useLiveQuery(async () => {
     const names = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
     if (incidentId === null) return new CallNames(names);
@@ -54,7 +57,7 @@ export function useCallNames(calls: readonly CallAttempt[]): CallNames | undefin
     const tree = incident?.contactTreeId ? await db.contactTrees.get(incident.contactTreeId) : undefined;
     if (activatedAt === null || !tree || tree.deleted) return new CallNames(names);
     const run = runCallTree({ tree, people: await db.people.toArray(), attempts: calls, activatedAt, now: Date.now() });
-    return new CallNames(names, new Map([...lateReaches(run)].map(([id, move]) => [id, move.movedTo?.name ?? ''])));
+    return new CallNames(names, lateReachTargets(run));
   }, [db, ids, incidentId, calls]);
 }
 
@@ -62,9 +65,9 @@ export function useCallNames(calls: readonly CallAttempt[]): CallNames | undefin
  * A call attempt as a timeline line: "called Ana Ortega: no answer"; an escalation that gave up
  * says so; a reach after the node moved on from the person says to whom it had moved.
  */
-export function callEventText(call: CallAttempt, names: ReadonlyMap<string, string> | undefined, t: Translate): string {
+export function callEventText(call: CallAttempt, names: CallNames | undefined, t: Translate): string {
   const person = (call.personId && names?.get(call.personId)) || t('trees.node.unknownPerson');
-  const late = names instanceof CallNames ? names.lateReaches.get(call.id) : undefined;
+  const late = names?.lateReaches.get(call.id);
   if (late !== undefined) return late ? t('callTree.event.reachedAfterMove', { person, to: late }) : t('callTree.event.reachedLate', { person });
   return t(isGiveUp(call) ? 'callTree.event.gaveUp' : EVENT[call.outcome], { person });
 }

@@ -10,7 +10,7 @@ import { useServices } from '../../app/services';
 import { authorLabel } from '../../app/author';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { CHANNEL_LABEL } from '../answers/labels';
-import { callEventText, useCallNames } from '../callTree/callEvents';
+import { callEventText, useCallNames, type CallNames } from '../callTree/callEvents';
 import { useCorrection } from './correction';
 import type { IncidentLogState } from './incidentLog';
 import { LOG_KIND_LABEL, STATUS_LABEL } from './labels';
@@ -117,7 +117,7 @@ interface RowProps {
   declaredAt: string;
   corrected: boolean;
   titles: Map<string, string> | undefined;
-  callNames: Map<string, string> | undefined;
+  callNames: CallNames | undefined;
   locale: Lang;
 }
 
