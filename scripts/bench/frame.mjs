@@ -2,7 +2,7 @@
 // search budget is measured the same way (measureTyping), so this says how much of any search's
 // time is the wait for the display's next frame, which no code can shorten.
 import { QUERIES } from './answers.mjs';
-import { letterFrame, measureTyping, ms, openBenchPage } from './measure.mjs';
+import { letterFrame, measureTyping, ms, openBenchPage, presented } from './measure.mjs';
 
 export async function run(env) {
   console.log('\nTyping into a box that searches nothing (the display\'s own floor)…');
@@ -30,6 +30,6 @@ export function rows(results) {
 export function details(results) {
   const idle = results.idleTyping;
   return [
-    `Box that searches nothing: keystroke → next frame starts p50/p95 ${ms(idle.toFrameP50)}/${ms(idle.toFrameP95)}; that frame → a task after it p50/p95 ${ms(idle.inFrameP50)}/${ms(idle.inFrameP95)} (${idle.n} keystrokes)`,
+    `Box that searches nothing: keystroke → next frame starts p50/p95 ${ms(idle.toFrameP50)}/${ms(idle.toFrameP95)}; that frame → a task after it p50/p95 ${ms(idle.inFrameP50)}/${ms(idle.inFrameP95)} (${idle.n} keystrokes); ${presented(idle)}`,
   ];
 }
