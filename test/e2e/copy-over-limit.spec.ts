@@ -134,20 +134,26 @@ test('shortening the value so the text fits clears the need; a channel without a
   const warning = dialog.getByTestId('copy-over-limit');
   const tick = dialog.getByRole('checkbox', { name: 'Copy it anyway, over the limit' });
   await pickChannel(page, 'SMS', 'sms');
+  const placeBefore = await product.boundingBox();
   await page.keyboard.type(LONG_PRODUCT);
   await page.keyboard.press('Tab');
   await page.keyboard.type(LINK);
   await expect(warning).toContainText(OVER_WARNING);
+  // The warning comes in under the preview: the field being typed in stays where it was.
+  expect(await product.boundingBox()).toEqual(placeBefore);
 
   // Ticked, then the text made to fit: the warning goes, and the tick with it.
   await page.keyboard.press('Enter');
   await expect(tick).toBeFocused();
   await page.keyboard.press('Space');
   await expect(tick).toBeChecked();
+  // The tick sits after the blanks, before the buttons.
   await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('combobox', { name: 'Language' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.locator('#var-enlace')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(product).toBeFocused();
   await retype(page, SHORT_PRODUCT);
   await expect(warning).toHaveCount(0);

@@ -168,25 +168,6 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
           </label>
         </div>
       )}
-      {overLimit && (
-        // Not a live region: its counts change with every key typed in a blank. Enter without the
-        // tick says so in the alert below, and the box, which then has the focus, reads this text.
-        <div className="warning" data-testid="copy-over-limit">
-          <div id="copy-over-limit-text">
-            {t('copy.overLimitWarning', { length: overLimit.length, limit: overLimit.limit, over: overLimit.length - overLimit.limit, channel: t(CHANNEL_LABEL[channel]) })}
-          </div>
-          <label className="confirm">
-            <input
-              ref={overLimitBox}
-              type="checkbox"
-              checked={overConfirmed}
-              aria-describedby="copy-over-limit-text"
-              onChange={(e) => { setOverConfirmedFor(e.target.checked ? variantKey : null); setError(null); }}
-            />
-            {t('copy.confirmOverLimit')}
-          </label>
-        </div>
-      )}
       <div className="copy-pickers">
         <label>
           {t('copy.language')}
@@ -245,6 +226,27 @@ function CopyForm({ answerId, lang: initialLang, channel: initialChannel, incide
         </span>
       </div>
       <output className="preview" aria-labelledby="preview-label" data-testid="copy-preview">{filled.text}</output>
+      {overLimit && (
+        // Under the preview, by the copy button: above the blanks, its coming and going would move
+        // the field being typed in. Not a live region: its counts change with every key typed in a
+        // blank. Enter without the tick says so in the alert below, and the box, which then has
+        // the focus, reads this text.
+        <div className="warning" data-testid="copy-over-limit">
+          <div id="copy-over-limit-text">
+            {t('copy.overLimitWarning', { length: overLimit.length, limit: overLimit.limit, over: overLimit.length - overLimit.limit, channel: t(CHANNEL_LABEL[channel]) })}
+          </div>
+          <label className="confirm">
+            <input
+              ref={overLimitBox}
+              type="checkbox"
+              checked={overConfirmed}
+              aria-describedby="copy-over-limit-text"
+              onChange={(e) => { setOverConfirmedFor(e.target.checked ? variantKey : null); setError(null); }}
+            />
+            {t('copy.confirmOverLimit')}
+          </label>
+        </div>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={close}>{t('common.cancel')}</button>
