@@ -15,12 +15,19 @@ export interface Directory {
   byId: ReadonlyMap<string, Person>;
   /** Keyed by roleIdentity: look roles up through holdersOf / isRoleHeld, not directly. */
   byRole: ReadonlyMap<string, readonly Person[]>;
+  /**
+   * Everyone with a row, the deleted included (a soft-deleted row keeps its name and its backup):
+   * to name whoever a record is about, and to walk a backup chain through someone deleted.
+   */
+  everyone: ReadonlyMap<string, Person>;
 }
 
 export function directoryOf(people: readonly Person[]): Directory {
   const byId = new Map<string, Person>();
   const byRole = new Map<string, Person[]>();
+  const everyone = new Map<string, Person>();
   for (const person of people) {
+    everyone.set(person.id, person);
     if (person.deleted) continue;
     byId.set(person.id, person);
     if (!isCallable(person)) continue;
@@ -31,7 +38,7 @@ export function directoryOf(people: readonly Person[]): Directory {
       else byRole.set(role, [person]);
     }
   }
-  return { byId, byRole };
+  return { byId, byRole, everyone };
 }
 
 /**
@@ -61,25 +68,36 @@ export function primaryPeople(node: TreeNode, directory: Directory, at: Date | n
 
 /**
  * Everyone a node may reach, in the order to try them: its person, or the holders of its role in
- * order; then their backups, and the backups' backups, each person once. Someone who has left is
- * never called, but their backup still is: that is what a backup is for.
+ * order; then their backups, and the backups' backups, each person once. Someone who has left, or
+ * was deleted from the directory, is never called, but their backup still is: that is what a
+ * backup is for (a deleted row keeps its backup, so deleting Ana while her node runs goes on to Bea).
  */
 export function callSequence(node: TreeNode, directory: Directory, at: Date | number): Person[] {
   const out: Person[] = [];
+  for (const person of chainOf(node, directory, at)) if (isCallable(person)) out.push(person);
+  return out;
+}
+
+/**
+ * Everyone in a node's chain, in calling order, whether Calma may call them or not (left,
+ * deleted): callSequence keeps the callable ones; the rest say why a node has nobody left.
+ */
+export function chainOf(node: TreeNode, directory: Directory, at: Date | number): Person[] {
+  const out: Person[] = [];
   const seen = new Set<string>();
-  const add = (person: Person | undefined) => {
-    if (!person || seen.has(person.id)) return;
+  const firsts: (Person | undefined)[] = node.target.kind === 'role' ? holdersOf(node.target.role, directory, at) : [directory.everyone.get(node.target.personId)];
+  for (const person of firsts) {
+    if (!person || seen.has(person.id)) continue;
     seen.add(person.id);
-    if (isCallable(person)) out.push(person);
-  };
-  const firsts: (Person | undefined)[] = node.target.kind === 'role' ? holdersOf(node.target.role, directory, at) : [directory.byId.get(node.target.personId)];
-  for (const person of firsts) add(person);
+    out.push(person);
+  }
   for (const first of firsts) {
-    let next = first?.backupId ? directory.byId.get(first.backupId) : undefined;
+    let next = first?.backupId ? directory.everyone.get(first.backupId) : undefined;
     // The chain ends at someone already listed (a cycle of backups) or at a missing backup.
     while (next && !seen.has(next.id)) {
-      add(next);
-      next = next.backupId ? directory.byId.get(next.backupId) : undefined;
+      seen.add(next.id);
+      out.push(next);
+      next = next.backupId ? directory.everyone.get(next.backupId) : undefined;
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import type { CallAttempt, ContactTree, Person } from '../domain';
-import { callSequence, directoryOf, type Directory } from './resolve';
+import { chainOf, directoryOf, isCallable, type Directory } from './resolve';
 import { walkTree, type TreeNode } from './structure';
 
 /**
@@ -26,7 +26,10 @@ export function movesOn(outcome: CallAttempt['outcome']): boolean {
  */
 export interface MovedOnFrom {
   personId: string;
-  /** As the directory has them now, those who left included; null once deleted. */
+  /**
+   * As the directory has them now, those who left or were deleted included (a deleted row keeps
+   * its name: a call back from them still counts); null only for someone with no row here at all.
+   */
   person: Person | null;
   /** The record after which the node stopped calling them: an escalation, "wrong number" or "unavailable". */
   endedBy: CallAttempt;
@@ -37,6 +40,12 @@ export interface MovedOnFrom {
    * is now (like `sequence`); null when nobody was (the node gave up) or when no turn ended.
    */
   movedTo: Person | null;
+  /**
+   * Whether the node gave up when their turn ended: nobody is next (movedTo null) and, for an
+   * escalation, the record says it gave up (see isGiveUp). An escalation that moved on to someone
+   * did so even if today's directory no longer lists whom: movedTo null, gaveUp false.
+   */
+  gaveUp: boolean;
   /** Their latest attempt at this node: the record that ended their turn, or one recorded after it. */
   last: CallAttempt;
 }
@@ -62,6 +71,13 @@ export interface NodeRun {
    * own attempts stay as they were recorded.
    */
   lateReach: MovedOnFrom | null;
+  /**
+   * Why a failed node failed: 'tried' when everyone it could call was tried; 'nobodyLeft' when the
+   * directory left it nobody to call (people deleted, gone, a role nobody holds). Null otherwise.
+   */
+  failReason: 'tried' | 'nobodyLeft' | null;
+  /** People in the node's chain (its person, role holders, backups) Calma can no longer call: deleted or gone. */
+  dropped: Person[];
   /** Who is left to call, in order: the person to call now first. */
   queue: Person[];
   /** Whom to call now (calling and escalated nodes only). */
@@ -149,7 +165,8 @@ export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInp
   for (const placed of walkTree(tree.nodes)) {
     const parent = placed.parentId === null ? null : runs.get(placed.parentId)!;
     const openedAt = parent === null ? activatedAt : parent.settledAt;
-    const run = replay(placed.node, (mine.get(placed.node.id) ?? []).sort(byTime), callSequence(placed.node, directory, openedAt ?? now), openedAt, directory);
+    const at = openedAt ?? now;
+    const run = replay(placed.node, (mine.get(placed.node.id) ?? []).sort(byTime), chainOf(placed.node, directory, at), openedAt, directory);
     const full: NodeRun = { ...run, depth: placed.depth, parentId: placed.parentId };
     runs.set(placed.node.id, full);
     nodes.push(full);
@@ -163,10 +180,15 @@ export function runCallTree({ tree, people, attempts, activatedAt, now }: RunInp
     if (n.escalateAt <= now) due.push({ nodeId: n.node.id, fromPersonId: n.current.id, toPersonId: n.next?.id ?? null, dueAt: n.escalateAt });
     else if (nextEscalationAt === null || n.escalateAt < nextEscalationAt) nextEscalationAt = n.escalateAt;
   }
+  // The order they happened in: by when the time ran out, then in calling order (the sort is stable).
+  // A console that wakes late records several at once, and records them in this order.
+  due.sort((a, b) => a.dueAt - b.dueAt);
   return { nodes, callNow, due, nextEscalationAt };
 }
 
-function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], openedAt: number | null, directory: Directory): Omit<NodeRun, 'depth' | 'parentId'> {
+function replay(node: TreeNode, attempts: CallAttempt[], chain: Person[], openedAt: number | null, directory: Directory): Omit<NodeRun, 'depth' | 'parentId'> {
+  const sequence = chain.filter(isCallable);
+  const dropped = chain.filter((p) => !isCallable(p));
   const listed = new Set(sequence.map((p) => p.id));
   const movedOn: string[] = [];
   const earlier: MovedOnFrom[] = [];
@@ -203,7 +225,12 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
     out.add(who);
     movedOn.push(who);
     if (calling === who) calling = null;
-    earlier.push({ personId: who, person: directory.byId.get(who) ?? null, endedBy: attempt, endedTurn, movedTo: endedTurn ? (queueNow()[0] ?? null) : null, last: attempt });
+    const movedTo = endedTurn ? (queueNow()[0] ?? null) : null;
+    // Whom today's directory puts next, if anyone. Else an escalation says itself whether it gave
+    // up (one that moved on to someone deleted since did move on); after another outcome, it gave
+    // up if nobody in the chain was left, counting those deleted since (callable then).
+    const gaveUp = endedTurn && movedTo === null && (attempt.outcome === 'escalated' ? isGiveUp(attempt) : chain.every((p) => p.left || out.has(p.id)));
+    earlier.push({ personId: who, person: directory.everyone.get(who) ?? null, endedBy: attempt, endedTurn, movedTo, gaveUp, last: attempt });
     if (exhaustedAt === null && listed.has(who) && sequence.every((p) => out.has(p.id))) exhaustedAt = Date.parse(attempt.at);
   }
   const queue = queueNow();
@@ -217,7 +244,7 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
   }
   const lateReach = (reached?.personId && earlier.find((e) => e.personId === reached!.personId)) || null;
 
-  const base = { node, sequence, movedOn, earlier, lateReach, queue, openedAt, attempts, reached };
+  const base = { node, sequence, movedOn, earlier, lateReach, queue, openedAt, attempts, reached, dropped, failReason: null };
   const idle = { current: null, next: null, escalateAt: null };
   const reachedAt = reached ? Date.parse(reached.at) : null;
   // Someone reached can pass the calls on at once, even before the node's turn came.
@@ -225,12 +252,12 @@ function replay(node: TreeNode, attempts: CallAttempt[], sequence: Person[], ope
   // Whichever came first settles the node: a branch that was given up on has already moved on.
   // A node cannot fail before its turn, so giving up counts from the opening at the earliest.
   if (exhaustedAt !== null && (reachedAt === null || Math.max(exhaustedAt, openedAt) < reachedAt)) {
-    return { ...base, ...idle, state: reached ? 'reached' : 'failed', settledAt: Math.max(exhaustedAt, openedAt) };
+    return reached ? { ...base, ...idle, state: 'reached', settledAt: Math.max(exhaustedAt, openedAt) } : { ...base, ...idle, state: 'failed', failReason: 'tried', settledAt: Math.max(exhaustedAt, openedAt) };
   }
   if (reached) return { ...base, ...idle, state: 'reached', settledAt: reachedAt };
   // Nobody listed is left, and not because of the records: the directory changed (or the node never
   // had anybody). It gives up as of its latest attempt, the last moment it is known to have been open.
-  if (queue.length === 0) return { ...base, ...idle, state: 'failed', settledAt: Math.max(lastAttemptAt ?? openedAt, openedAt) };
+  if (queue.length === 0) return { ...base, ...idle, state: 'failed', failReason: 'nobodyLeft', settledAt: Math.max(lastAttemptAt ?? openedAt, openedAt) };
   // A turn that ended before the node opened (someone ruled out early) starts the clock at the opening.
   const turnStart = Math.max(turnEndedAt ?? openedAt, openedAt);
   return {
@@ -291,7 +318,25 @@ export function isGiveUp(attempt: Pick<CallAttempt, 'outcome' | 'note'>): boolea
   return attempt.outcome === 'escalated' && attempt.note === GAVE_UP_NOTE;
 }
 
-/** The call attempt that records a due escalation. */
+/**
+ * A console records an escalation within a tick of its time running out; this much later means it
+ * was not running then (asleep, closed, a background tab the browser held back).
+ */
+export const LATE_NOTICE_MS = 60_000;
+
+/** When an escalation's time ran out, if the record was made noticeably later (see LATE_NOTICE_MS); else null. */
+export function noticedLate(attempt: Pick<CallAttempt, 'outcome' | 'at'> & { dueAt?: string | null }): number | null {
+  if (attempt.outcome !== 'escalated' || !attempt.dueAt) return null;
+  const due = Date.parse(attempt.dueAt);
+  return Date.parse(attempt.at) - due >= LATE_NOTICE_MS ? due : null;
+}
+
+/**
+ * The call attempt that records a due escalation. `at` is when it is recorded, and the backup's
+ * turn starts then: a console that slept through several deadlines gives the lead a real chance
+ * to call the next person rather than running down the whole chain at once. `dueAt` keeps when
+ * the time really ran out, for the record and the timeline.
+ */
 export function escalationAttempt(
   due: DueEscalation,
   context: { incidentId: string; treeId: string; activatedAt: number; by: string; at: Date },
@@ -306,6 +351,7 @@ export function escalationAttempt(
     by: context.by,
     at: context.at.toISOString(),
     note: due.toPersonId === null ? GAVE_UP_NOTE : '',
+    dueAt: new Date(due.dueAt).toISOString(),
   };
 }
 

@@ -55,5 +55,12 @@ export const callAttemptSchema = z.object({
   by: z.string().min(1),
   at: isoDateSchema,
   note: z.string().default(''),
+  /**
+   * Escalations only: when the person's time ran out. `at` is when a console noticed and recorded
+   * it, later when it was asleep or in the background; the backup's turn starts at `at`, so the
+   * lead gets a real chance to call them. Null for other attempts and for rows written before the
+   * field existed (an older server or console keeps parsing them).
+   */
+  dueAt: isoDateSchema.nullable().default(null),
 });
 export type CallAttempt = z.infer<typeof callAttemptSchema>;

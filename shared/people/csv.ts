@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { Person } from '../domain';
 import { COLUMN_HEADERS, fieldOfHeader, KNOWN_HEADERS } from './columns';
 import type { PersonDraft } from './draft';
-import { formatBoolean, formatWorkingHours, LIST_SEPARATOR, splitList } from './fields';
+import { formatBoolean, formatWorkingHours, LIST_SEPARATOR, splitList, verifiedDay } from './fields';
 import { IMPORT_LIMITS, peopleIssue, PERSON_FIELDS, type PeopleIssue, type PersonField } from './issues';
 
 /**
@@ -152,6 +152,8 @@ export interface ExportOptions {
   lang: 'es' | 'en';
   /** Everyone the export may name as a backup (by email, or by name when they have none). */
   directory: readonly Person[];
+  /** The zone a verification instant is written as a day in (a bare date is its own day): the device's. UTC if not given. */
+  timeZone?: string;
 }
 
 /** How an export names a backup: their email, which an import finds unambiguously, else their name. */
@@ -161,7 +163,7 @@ export function backupLabel(backupId: string | null, byId: ReadonlyMap<string, P
 }
 
 /** The directory as CSV (UTF-8 with BOM, CRLF), people who left included and marked. */
-export function serializePeopleCsv(people: readonly Person[], { lang, directory }: ExportOptions): string {
+export function serializePeopleCsv(people: readonly Person[], { lang, directory, timeZone }: ExportOptions): string {
   const byId = new Map(directory.map((p) => [p.id, p]));
   const fields = PERSON_FIELDS.map((f) => COLUMN_HEADERS[lang][f]);
   const data = people.map((p) => [
@@ -173,7 +175,8 @@ export function serializePeopleCsv(people: readonly Person[], { lang, directory 
     p.workingHours ? formatWorkingHours(p.workingHours, lang) : '',
     backupLabel(p.backupId, byId),
     p.notes,
-    p.verifiedAt ?? '',
+    // The documented column is a day (YYYY-MM-DD): what a spreadsheet shows as a date and a person edits.
+    p.verifiedAt ? verifiedDay(p.verifiedAt, timeZone) : '',
     formatBoolean(p.left, lang),
   ]);
   return '\uFEFF' + Papa.unparse({ fields, data }, { escapeFormulae: FORMULA, newline: '\r\n' }) + '\r\n';

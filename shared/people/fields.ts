@@ -38,11 +38,17 @@ export function splitList(text: string): string[] {
 /** What separates list items when Calma writes them; `splitList` reads it back. */
 export const LIST_SEPARATOR = '; ';
 
-/** A phone reduced to what identifies it: digits and a leading +, so "+34 600-11" equals "+3460011". */
+/**
+ * A phone reduced to what identifies it: digits and a leading +, so "+34 600-11" equals "+3460011".
+ * A leading 00 is the international prefix most of the world dials for +, so "0034 600 11" is
+ * "+34 600 11" too: one number written two ways must not pass for two people.
+ */
 export function phoneKey(phone: string): string {
   const trimmed = phone.trim();
   const digits = trimmed.replace(/\D+/g, '');
-  return digits === '' ? '' : (trimmed.startsWith('+') ? '+' : '') + digits;
+  if (digits === '') return '';
+  if (trimmed.startsWith('+')) return `+${digits}`;
+  return digits.startsWith('00') && digits.length > 2 ? `+${digits.slice(2)}` : digits;
 }
 
 export const emailKey = (email: string) => email.trim().toLowerCase();
@@ -168,6 +174,20 @@ export function readDate(text: string): FieldResult<string> {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)) return bad('date.invalid', { value });
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? bad('date.invalid', { value }) : ok(at.toISOString());
+}
+
+/**
+ * The calendar day details were verified on, as the editor's date field, the CSV export and the
+ * "days since verified" count all read it. A bare date (readDate stores it at 12:00 UTC) is the day
+ * that was typed, wherever it is read: noon UTC is already tomorrow east of UTC+12. Any other
+ * instant (an import's full timestamp) is the day it fell on in `timeZone`.
+ */
+export function verifiedDay(verifiedAt: string, timeZone = 'UTC'): string {
+  if (verifiedAt.endsWith('T12:00:00.000Z')) return verifiedAt.slice(0, 10);
+  const at = new Date(verifiedAt);
+  if (Number.isNaN(at.getTime())) return verifiedAt.slice(0, 10);
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'si', 's', 'true', '1', 'x', 'left', 'baja']);

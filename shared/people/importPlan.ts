@@ -3,7 +3,9 @@ import type { TextEncodingName } from '../text/decodeText';
 import { foldText } from '../text/fold';
 import { parsePeopleCsv, type DraftsResult } from './csv';
 import { validateDraft, type ImportedFields, type IncomingPerson, type PersonDraft } from './draft';
+import { contactKeys, namesAgree, sameName } from './duplicates';
 import { emailKey, phoneKey } from './fields';
+import { notTextIssue } from './notText';
 import { peopleIssue, type PeopleIssue, type PersonField, type Place } from './issues';
 import { parsePeopleVcard } from './vcard';
 
@@ -79,21 +81,6 @@ const refKey = (ref: Ref) => `${ref.kind}:${ref.id}`;
 
 type Identity = { name: string; email: string };
 
-const nameWords = (name: string) => foldText(name).split(/[\s.,]+/).filter((w) => w !== '');
-
-/** Two names are the same one when their words are (accents, case and spacing aside). */
-const sameName = (a: string, b: string) => nameWords(a).join(' ') === nameWords(b).join(' ');
-
-/**
- * Two names can be one person's when every word of the shorter is in the longer: "Tomás Rey" and
- * "Tomás Rey Castro", "Ana" and "Ana García"; not "Ana Uno" and "Ana Dos".
- */
-function namesAgree(a: string, b: string): boolean {
-  const [short, long] = [nameWords(a), nameWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
-  const words = new Set(long);
-  return short.every((w) => words.has(w));
-}
-
 const emailsConflict = (a: string, b: string) => a !== '' && b !== '' && emailKey(a) !== emailKey(b);
 
 /**
@@ -130,6 +117,9 @@ function unreadable(file: string, draft: PersonDraft): PeopleIssue[] {
 export function planImport(input: PlanInput): ImportPlan {
   const { file, directory } = input;
   const now = input.now ?? new Date();
+  // Nothing in a file that is not text is worth reading row by row: one error says what it is.
+  const notText = notTextIssue(file, input.text, input.kind);
+  if (notText) return { file, encoding: input.encoding ?? 'utf-8', rows: [], duplicates: [], errors: [notText] };
   const parsed: DraftsResult = input.kind === 'csv' ? parsePeopleCsv(file, input.text) : parsePeopleVcard(file, input.text);
   const errors = [...parsed.issues];
   const incoming: ImportRow[] = [];
@@ -149,27 +139,41 @@ export function planImport(input: PlanInput): ImportPlan {
   // By name, then id: whatever order the directory comes in (storage order is by id, and ids made
   // in the same millisecond are in no particular order), the same person owns a shared key.
   const live = directory.filter((p) => !p.deleted).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // The first who has each email and phone: directory people, then rows in file order. Every row
+  // Everyone who has each email and phone: directory people, then rows in file order. Every row
   // claims its own keys, duplicate or not, so a later row is matched with the row it really shares
   // a key with, never with whoever that row may be merged into: whether it is merged is the
   // user's choice, made after this.
-  const owners = new Map<string, Ref>();
-  const claim = (key: string, ref: Ref) => key !== '' && !owners.has(key) && owners.set(key, ref);
-  const keysOf = (p: { email: string; phones: readonly string[] }) => ({ email: p.email ? `e:${emailKey(p.email)}` : '', phones: p.phones.map((ph) => `p:${phoneKey(ph)}`).filter((k) => k !== 'p:') });
+  const owners = new Map<string, Ref[]>();
+  const claim = (key: string, ref: Ref) => {
+    if (key === '') return;
+    const list = owners.get(key);
+    if (list) list.push(ref);
+    else owners.set(key, [ref]);
+  };
   for (const p of live) {
-    const keys = keysOf(p);
+    const keys = contactKeys(p);
     claim(keys.email, { kind: 'person', id: p.id });
     keys.phones.forEach((k) => claim(k, { kind: 'person', id: p.id }));
   }
   const byId = new Map(live.map((p) => [p.id, p]));
   const rowsById = new Map(incoming.map((r) => [r.id, r]));
+  const nameOf = (ref: Ref) => (ref.kind === 'person' ? byId.get(ref.id)!.name : rowsById.get(ref.id)!.fields.name);
+  /**
+   * Of those who share a key with a row, the one it is: someone of the same name if there is one,
+   * else the first. A re-imported roster where "Duplicado" was kept apart from José although both
+   * have José's email must match José's row with José, not with whoever sorts first.
+   */
+  const ownerFor = (row: ImportRow, keys: readonly string[]): Ref | undefined => {
+    const all = keys.flatMap((k) => owners.get(k) ?? []);
+    return all.find((ref) => sameName(nameOf(ref), row.fields.name)) ?? all[0];
+  };
   const target = new Map<string, Ref>();
   const rows: ImportRow[] = [];
   const duplicates: Duplicate[] = [];
   for (const row of incoming) {
-    const keys = keysOf(row.fields);
-    const byEmail = keys.email ? owners.get(keys.email) : undefined;
-    const byPhone = byEmail ? undefined : keys.phones.map((k) => owners.get(k)).find((r) => r !== undefined);
+    const keys = contactKeys(row.fields);
+    const byEmail = keys.email ? ownerFor(row, [keys.email]) : undefined;
+    const byPhone = byEmail ? undefined : ownerFor(row, keys.phones);
     const match = byEmail ?? byPhone;
     if (match) {
       target.set(row.id, match);

@@ -19,6 +19,8 @@ export type IssueCode =
   | FieldProblem
   | 'file.tooLarge'
   | 'file.empty'
+  | 'file.notCsv'
+  | 'file.notVcard'
   | 'file.noPeople'
   | 'file.tooManyRows'
   | 'csv.quotes'
@@ -60,6 +62,8 @@ const ENGLISH: Record<IssueCode, (v: Values) => string> = {
   'email.invalid': (v) => `"${v.value}" is not an email address`,
   'file.tooLarge': (v) => `the file is larger than ${v.limit} MB`,
   'file.empty': () => 'the file is empty',
+  'file.notCsv': (v) => `"${v.file}" is not a CSV file: it holds binary data (an image, a PDF, a workbook…); save the list as CSV and import that`,
+  'file.notVcard': (v) => `"${v.file}" is not a vCard file: it holds binary data (an image, a PDF, a workbook…); export the contacts as vCard (.vcf) and import that`,
   'file.noPeople': () => 'the file has no people in it',
   'file.tooManyRows': (v) => `the file has more than ${v.limit} people; split it`,
   'csv.quotes': () => 'a quoted value is not closed, or a quote inside it is not doubled (write "" for ")',

@@ -54,13 +54,13 @@ async function goToView(page: Page, name: RegExp): Promise<void> {
 const goToTrees = (page: Page) => goToView(page, /^(Trees|Árboles)$/);
 
 /** People → Import CSV, confirmed: the directory the trees are built from. */
-async function importPeople(page: Page): Promise<void> {
+async function importPeople(page: Page, csv = PEOPLE_CSV, added = 5): Promise<void> {
   await goToView(page, /^(People|Personas)$/);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import CSV or vCard…' }).click();
-  await (await chooser).setFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(PEOPLE_CSV, 'utf8') });
+  await (await chooser).setFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByTestId('people-import-confirm').click();
-  await expect(toast(page)).toContainText('Imported: 5 added');
+  await expect(toast(page)).toContainText(`Imported: ${added} added`);
 }
 
 const editor = (page: Page) => page.getByTestId('tree-editor');
@@ -260,7 +260,9 @@ test('build a tree by keyboard, see its warnings, print it; run it in an inciden
 
   // The calls are in the timeline, escalation included.
   await expect(timeline(page)).toContainText('Ana Ortega called Lucía Ortega: no answer');
-  await expect(timeline(page)).toContainText('Ana Ortega call tree: Lucía Ortega was not reached in time; moved on to the next person');
+  // Calma's timer made it: a sentence with no author (whoever's console ran the timer is nobody's business).
+  await expect(timeline(page)).toContainText('Call tree: Lucía Ortega did not answer in 5:00; moved on to Luis Prieto');
+  await expect(timeline(page)).not.toContainText('Ana Ortega Call tree');
   await expect(timeline(page)).toContainText('Ana Ortega called Luis Prieto: reached');
   await expect(timeline(page)).toContainText('Ana Ortega called Carla Ruiz: wrong number');
   await expect(timeline(page).locator('article.timeline-row.kind-call')).toHaveCount(4);
@@ -481,8 +483,8 @@ test('the directory changes mid-run: someone marked as left after her escalation
   await expect(panel.getByTestId('call-progress')).toHaveText('0 of 2 reached · 1 being called · 0 waiting · 1 not reached');
   await expect(panel.getByTestId('call-card').locator('.call-card-head strong')).toHaveText(['Luis Prieto']);
   await expect(card('Luis Prieto').locator('.call-countdown')).toHaveText(/^Moves on to Lucía Ortega in (10:00|9:[0-5]\d)$/);
-  await expect(timeline(page)).toContainText('Ana Ortega call tree: Carla Ruiz was not reached in time; moved on to the next person');
-  await expect(timeline(page)).toContainText('Ana Ortega call tree: Dani Vega was not reached in time; gave up: nobody else to call');
+  await expect(timeline(page)).toContainText('Call tree: Carla Ruiz did not answer in 5:00; moved on to Dani Vega');
+  await expect(timeline(page)).toContainText('Call tree: Dani Vega did not answer in 5:00; nobody else was left to call');
   await panel.getByText('The whole tree').click();
   const carlaNode = panel.getByTestId('call-node').filter({ hasText: 'Carla Ruiz' }).first();
   await expect(carlaNode.locator('.badge')).toHaveText('Not reached');
@@ -554,7 +556,7 @@ test('a call answered late: after the move to the backup, the first person calls
   // In order in the timeline, Luis's attempt kept; in the whole tree, the reach says it came late.
   const callRows = timeline(page).locator('article.timeline-row.kind-call .timeline-text');
   await expect(callRows).toHaveText([
-    'Ana Ortega call tree: Lucía Ortega was not reached in time; moved on to the next person',
+    'Call tree: Lucía Ortega did not answer in 5:00; moved on to Luis Prieto',
     'Ana Ortega called Luis Prieto: no answer',
     'Ana Ortega called Lucía Ortega: reached, after the move to Luis Prieto',
   ]);
@@ -583,4 +585,226 @@ test('a call answered late: after the move to the backup, the first person calls
   expect(Object.keys(whose).sort()).toEqual(['escalated', 'no-answer', 'reached']);
   expect(whose.reached).toBe(whose.escalated);
   expect(whose['no-answer']).not.toBe(whose.reached);
+});
+
+test('a tree for the wall: someone nobody can call, the same person twice, a person refused under herself; the list names each tree; paper prints hours, not "now" (en, es)', async ({ page, appUrl }) => {
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  // Mía has neither a phone nor an email; her backup Luis has both.
+  await importPeople(page, PEOPLE_CSV.replace(/\n$/, '\nMía Sanz,,,,Europe/Madrid,,Luis Prieto,2026-05-01,no\n'), 6);
+  await goTree(page, 'Night shift 🌙');
+  const form = editor(page).locator('form.tree-add');
+  const addUnder = async (person: string, under: string) => {
+    await form.getByTestId('tree-add-person').selectOption({ label: person });
+    await form.getByTestId('tree-add-under').selectOption({ label: under });
+    await form.getByRole('button', { name: 'Add', exact: true }).press('Enter');
+  };
+  await addNode(page, { person: 'Lucía Ortega' }, 5);
+  await addUnder('Mía Sanz', 'Lucía Ortega');
+  await expect(toast(page)).toHaveText('Mía Sanz added under Lucía Ortega.');
+
+  // Lucía is marked as in the tree already; under herself (or below her own node) she is refused, with the reason.
+  await addUnder('Lucía Ortega (already in the tree)', '— Mía Sanz');
+  await expect(form.locator('[role="alert"]')).toHaveText('Lucía Ortega cannot go under their own node: choose another place in “Under”.');
+  await expect(form.getByTestId('tree-add-under')).toHaveAttribute('aria-invalid', 'true');
+  await expect(nodes(page)).toHaveCount(2);
+  await expectAccessible(page, 'tree editor, add refused under herself');
+
+  // Elsewhere she may be added twice: both places say where the other one is.
+  await addUnder('Luis Prieto', 'Top of the tree');
+  await addUnder('Lucía Ortega (already in the tree)', 'Luis Prieto');
+  await addUnder('Carla Ruiz', 'Luis Prieto');
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', '  Mía Sanz', 'Luis Prieto', '  Lucía Ortega', '  Carla Ruiz']);
+  const warningsAt = (i: number) => nodes(page).nth(i).locator(':scope > .tree-node-card [data-testid="node-warnings"] li');
+  await expect(warningsAt(0)).toHaveText(['⚠ Lucía Ortega is in this tree more than once; also at: under Luis Prieto.']);
+  await expect(warningsAt(1)).toHaveText(['⚠ Mía Sanz has no phone or email in the directory.']);
+  await expect(warningsAt(2)).toHaveCount(0);
+  await expect(warningsAt(3)).toHaveText(['⚠ Lucía Ortega is in this tree more than once; also at: the top of the tree.']);
+  await expect(warningsAt(4)).toContainText(['⚠ Carla Ruiz’s details were last verified on Dec 1, 2025, more than 90 days ago.', '⚠ Carla Ruiz is outside working hours now (09:00–17:00, America/New_York).']);
+  await expect(editor(page).locator('.tree-head')).toContainText('5 nodes · 4 nodes with warnings');
+
+  // In the list, the tree's name is the button's name; its counts are its description.
+  const link = page.locator('.tree-list').getByRole('button', { name: 'Night shift 🌙', exact: true });
+  await expect(link).toHaveAccessibleName('Night shift 🌙');
+  await expect(link).toHaveAccessibleDescription('5 nodes · 4 nodes with warnings');
+  await expectAccessible(page, 'tree editor, duplicate and no-contact warnings');
+
+  // On paper: the printout alone, with when it was printed and everyone's hours, and nothing about "now".
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await editor(page).getByRole('button', { name: 'Print' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.tree-printout')).toBeVisible();
+  await expect(editor(page)).toBeHidden();
+  await expect(page.locator('.tree-list')).toBeHidden();
+  await expect(page.locator('.tree-printout').getByRole('button')).toHaveCount(0);
+  // Back to no emulation: page.pdf() prints with the print stylesheet unless told the media is screen.
+  await page.emulateMedia({ media: null });
+  const printed = pdfText(await page.pdf());
+  expect(printed).toMatch(/Printed Mon, May 11, 2026, 10:0\d AM GMT\+2\. Check the screen for changes since\./);
+  for (const expected of [
+    'Lucía Ortega · +34 600 111 222 · lucia@example.org · hours Mon-Fri 09:00-17:00, Europe/Madrid',
+    'Mía Sanz · no set hours, Europe/Madrid',
+    'Mía Sanz has no phone or email in the directory.',
+    'Carla Ruiz · +1 212 555 0101 · carla@example.org · hours Mon-Fri 09:00-17:00, America/New_York',
+    'Lucía Ortega is in this tree more than once; also at: under Luis Prieto.',
+    'Carla Ruiz’s details were last verified on Dec 1, 2025',
+  ]) {
+    expect(printed, `PDF has "${expected}"`).toContain(expected);
+  }
+  expect(printed).not.toContain('outside working hours');
+  expect(printed).not.toContain('Add to the tree');
+
+  // In Spanish: announcements and warnings without gender agreement, and the same paper.
+  await goTo(page, 'settings');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await goToTrees(page);
+  await expect(warningsAt(1)).toHaveText(['⚠ Mía Sanz: no hay teléfono ni correo en el directorio.']);
+  await expect(warningsAt(3)).toHaveText(['⚠ Lucía Ortega está más de una vez en este árbol; también en: arriba del todo.']);
+  const esForm = editor(page).locator('form.tree-add');
+  await esForm.getByTestId('tree-add-person').selectOption({ label: 'Dani Vega' });
+  await esForm.getByTestId('tree-add-under').selectOption({ label: 'Luis Prieto' });
+  await esForm.getByRole('button', { name: 'Añadir', exact: true }).press('Enter');
+  await expect(toast(page)).toHaveText('Dani Vega: se ha añadido debajo de Luis Prieto.');
+  await nodes(page).nth(5).locator(':scope > .tree-node-card').getByRole('button', { name: 'Quitar' }).click();
+  await expect(toast(page)).toHaveText('Dani Vega: se ha quitado del árbol; los nodos que tenía debajo suben un nivel.');
+  await nodes(page).nth(0).locator(':scope > .tree-node-card').getByRole('spinbutton').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(toast(page)).toHaveText('Lucía Ortega: ya está en primer lugar.');
+  const esLink = page.locator('.tree-list').getByRole('button', { name: 'Night shift 🌙', exact: true });
+  await expect(esLink).toHaveAccessibleDescription('5 nodos · 4 nodos con avisos');
+  await expectAccessible(page, 'tree editor, es');
+  await editor(page).getByRole('button', { name: 'Imprimir' }).click();
+  const impreso = pdfText(await page.pdf());
+  expect(impreso).toMatch(/Impreso el lun, 11 may 2026, 10:0\d CEST\./);
+  for (const expected of ['Lucía Ortega · +34 600 111 222 · lucia@example.org · horario lun-vie 09:00-17:00, Europe/Madrid', 'Mía Sanz · sin horario fijo, Europe/Madrid']) {
+    expect(impreso, `PDF has "${expected}"`).toContain(expected);
+  }
+  expect(impreso).not.toContain('fuera de su horario');
+});
+
+test('the console asleep through three deadlines: the backups get a fresh turn, all three are said, the timeline says when the time ran out (Activate by keyboard keeps the focus)', async ({ page, appUrl }) => {
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page);
+  // Three top nodes of two minutes: their deadlines are the same instant.
+  await goTree(page, 'Night shift');
+  await addNode(page, { person: 'Lucía Ortega' }, 2);
+  await addNode(page, { person: 'Carla Ruiz' }, 2);
+  await addNode(page, { person: 'Dani Vega' }, 2);
+  await expect(outline(page)).resolves.toEqual(['Lucía Ortega', 'Carla Ruiz', 'Dani Vega']);
+  await declareIncident(page, { title: 'Server room flood' });
+  const panel = page.getByTestId('call-tree');
+  // Activate by keyboard: the form goes, the focus lands on "Call now", not on the page.
+  await panel.getByRole('button', { name: 'Activate' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(toast(page)).toHaveText('Call tree “Night shift” activated.');
+  await expect(panel.getByRole('heading', { level: 4, name: 'Call now' })).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H4');
+
+  // The laptop sleeps for ten minutes: the three turns ran out at 10:02, the console notices at 10:10.
+  await page.clock.fastForward('10:00');
+  const late = '(time ran out at 10:02 AM; noticed at 10:10 AM, when the console was running again)';
+  await expect(toast(page).locator('span')).toHaveText([
+    'Server room flood: 3 calls ran out of time.',
+    `No answer from Lucía Ortega in 2 min. Call Luis Prieto now. ${late}`,
+    `No answer from Carla Ruiz in 2 min. Call Dani Vega now. ${late}`,
+    `Nobody reached for Dani Vega: everyone listed was tried. The calls under it go on. ${late}`,
+  ]);
+  // The backups get a whole turn from when the console noticed: nobody cascades down the chain unseen.
+  const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
+  await expect(panel.getByTestId('call-card').locator('.call-card-head strong')).toHaveText(['Luis Prieto', 'Dani Vega']);
+  await expect(card('Luis Prieto').locator('.call-countdown')).toHaveText(/^Nobody else to call: gives up in (2:00|1:[0-5]\d)$/);
+  await expect(panel.getByTestId('not-reached-card')).toHaveCount(1);
+  await expect(panel.getByTestId('not-reached-reason')).toHaveText('Everyone listed was tried.');
+
+  // In the timeline, in the order the times ran out then in tree order, by nobody, each saying it was noticed late.
+  const callRows = timeline(page).locator('article.timeline-row.kind-call .timeline-text');
+  await expect(callRows).toHaveText([
+    `Call tree: Lucía Ortega did not answer in 2:00; moved on to Luis Prieto ${late}`,
+    `Call tree: Carla Ruiz did not answer in 2:00; moved on to Dani Vega ${late}`,
+    `Call tree: Dani Vega did not answer in 2:00; nobody else was left to call ${late}`,
+  ]);
+  await expect(timeline(page).locator('article.timeline-row.kind-call strong')).toHaveCount(0);
+  const calls = await storedRows<{ personId: string; at: string; dueAt: string | null }>(page, 'callAttempts');
+  // When the time ran out: two minutes after the activation, the same for all three.
+  const [incident] = await storedRows<{ contactTreeActivatedAt: string }>(page, 'incidents');
+  const dueAt = new Date(Date.parse(incident!.contactTreeActivatedAt) + 2 * 60_000).toISOString();
+  expect(calls.map((c) => c.dueAt)).toEqual([dueAt, dueAt, dueAt]);
+  const at = calls.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
+  expect(new Set(at).size).toBe(3);
+  expect(at[0]).toBeGreaterThanOrEqual(Date.parse('2026-05-11T08:10:00.000Z'));
+  await expectAccessible(page, 'incident call panel, three escalations noticed late');
+});
+
+test('people deleted from the directory while their tree runs: the node goes on down the chain, then shows as not reached with why; the delete says which incident; no copy of a bare name', async ({ page, appUrl }) => {
+  await page.clock.install({ time: T0 });
+  await openConsole(page, appUrl);
+  await setName(page, 'Ana Ortega');
+  await importPeople(page, [
+    'name,roles,phones,email,time zone,working hours,backup,verified,left',
+    'Ana Alba,,+34 600 100 100,,Europe/Madrid,,Bea Bravo,2026-05-01,no',
+    'Bea Bravo,,+34 600 200 200,,Europe/Madrid,,Cris Cano,2026-05-01,no',
+    'Cris Cano,,,,Europe/Madrid,,,2026-05-01,no',
+    '',
+  ].join('\n'), 3);
+  await goTree(page, 'Chain');
+  await addNode(page, { person: 'Ana Alba' }, 2);
+  await declareIncident(page, { title: 'Power cut' });
+  const panel = page.getByTestId('call-tree');
+  await panel.getByRole('button', { name: 'Activate' }).click();
+  await expect(panel.getByRole('heading', { level: 4, name: 'Call now' })).toBeFocused();
+  const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
+  await card('Ana Alba').getByRole('button', { name: 'No answer' }).click();
+  await page.clock.fastForward('02:01');
+  await expect(card('Bea Bravo')).toBeVisible();
+
+  // People → Bea → Delete person: the confirmation names the incident whose tree is calling her.
+  const deletePerson = async (name: string, warns = true) => {
+    await goToView(page, /^People$/);
+    await page.getByRole('listbox', { name: 'People' }).getByRole('option').filter({ hasText: name }).click();
+    const personEditor = page.getByTestId('person-editor');
+    await personEditor.getByRole('button', { name: 'Delete person' }).click();
+    if (warns) {
+      await expect(personEditor.getByTestId('delete-running-tree-warning')).toHaveText(`${name} is in the running call tree of Power cut. Their calls will move on to the next person.`);
+      await expectAccessible(page, 'delete confirmation naming a running call tree');
+    } else {
+      await expect(personEditor.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+      await expect(personEditor.getByTestId('delete-running-tree-warning')).toHaveCount(0);
+    }
+    await personEditor.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(toast(page)).toContainText(`${name} removed from the directory.`);
+    await goToView(page, /^Incidents$/);
+  };
+  await deletePerson('Bea Bravo');
+
+  // Cris takes over the rest of the turn; the history still names Ana; Cris has no phone nor email: no copy button.
+  const cris = card('Cris Cano');
+  await expect(cris).toBeVisible();
+  await expect(cris).toContainText('No phone or email in the directory.');
+  await expect(cris.getByRole('button', { name: 'Copy contact details' })).toHaveCount(0);
+  await expect(cris.getByTestId('call-earlier').locator('p').first()).toHaveText('Ana Alba: no answer in 2:00, moved on to Cris Cano');
+  await expectAccessible(page, 'incident call panel, a person with no contact details');
+
+  // Ana and Cris deleted too: nobody is left, and the node stays in sight as not reached, saying why, with Ana's call back.
+  await deletePerson('Cris Cano');
+  // Her node has given up (nobody is left): no open call of hers to warn about.
+  await deletePerson('Ana Alba', false);
+  await expect(panel.getByTestId('call-card')).toHaveCount(0);
+  const notReached = panel.getByTestId('not-reached-card');
+  await expect(notReached).toHaveCount(1);
+  await expect(notReached.getByTestId('not-reached-reason')).toHaveText(
+    'Nobody left in the directory to call. No longer callable: Ana Alba (deleted from the directory), Bea Bravo (deleted from the directory), and Cris Cano (deleted from the directory).',
+  );
+  await expect(notReached.getByTestId('call-earlier').locator('p').first()).toHaveText('Ana Alba (deleted from the directory): no answer in 2:00, moved on to the next person');
+  await expect(notReached).not.toContainText('nobody else was left');
+  await expect(panel.getByTestId('call-progress')).toHaveText('0 of 1 reached · 0 being called · 0 waiting · 1 not reached');
+  await expect(timeline(page)).toContainText('Call tree: Ana Alba did not answer in 2:00; moved on to the next person');
+  await expectAccessible(page, 'incident call panel, a node left with nobody');
+  // She calls back after all: the node is reached.
+  await notReached.getByRole('group', { name: 'Record a call back from Ana Alba (deleted from the directory)' }).getByRole('button', { name: /^Reached late/ }).click();
+  await expect(panel.getByTestId('call-progress')).toHaveText('1 of 1 reached · 0 being called · 0 waiting · 0 not reached');
 });

@@ -135,7 +135,10 @@ function Announcements() {
   }, [id, message, clear]);
   return (
     <div className={`toast ${tone}`} role="status" aria-live="polite" data-testid="toast" data-live-announcer="true">
-      {message}
+      {/* Joined messages (see useAnnouncer), a line each: a line added is read alone, the others stay put. */}
+      {message.split('\n').map((line, i) => (
+        <span key={i} style={{ display: 'block' }}>{line}</span>
+      ))}
     </div>
   );
 }

@@ -230,7 +230,7 @@ describe('when an attempt is recorded', () => {
     expect(behind.toISOString()).toBe(DECLARED);
     const tree = { id: 'tree-1', nodes: [{ id: 'n1', parentId: null, order: 0, target: { kind: 'person' as const, personId: 'ana' }, escalateAfterMinutes: 10 }] };
     const people = [personSchema.parse({ id: 'ana', name: 'Ana' })];
-    const reached = { id: 'a1', incidentId: 'inc-1', treeId: 'tree-1', nodeId: 'n1', personId: 'ana', outcome: 'reached' as const, by: 'ana', at: behind.toISOString(), note: '' };
+    const reached = { id: 'a1', incidentId: 'inc-1', treeId: 'tree-1', nodeId: 'n1', personId: 'ana', outcome: 'reached' as const, by: 'ana', at: behind.toISOString(), note: '', dueAt: null };
     expect(runCallTree({ tree, people, attempts: [reached], activatedAt, now: activatedAt }).nodes[0]!.state).toBe('reached');
   });
 });

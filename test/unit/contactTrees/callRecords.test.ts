@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
-import { directoryOf, escalationAttempt, isGiveUp, lateReaches, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
+import { directoryOf, escalationAttempt, isGiveUp, LATE_NOTICE_MS, lateReaches, noticedLate, runCallTree, treeActivatedAt } from '../../../shared/contactTrees';
 import { contactTreeSchema, personSchema, type Lang } from '../../../shared/domain';
 import { buildDeclaration } from '../../../shared/incidents/declare';
 import { incidentTimeline } from '../../../shared/incidents/timelineEvents';
 import { newLogEntry } from '../../../shared/incidents/logEntry';
 import { MutationError } from '../../../shared/mutations/error';
 import { mailtoUrl, telUrl } from '../../../renderer/src/features/callTree/callLinks';
-import { CallNames, callEventText, lastAttemptText, lateReachTargets, movedOnText } from '../../../renderer/src/features/callTree/callEvents';
+import { CallNames, callEventText, escalationTargets, isTimerEvent, lastAttemptText, lateReachTargets, movedOnText } from '../../../renderer/src/features/callTree/callEvents';
 import { formatCountdown } from '../../../renderer/src/features/callTree/countdown';
 import { MESSAGES, type Translate } from '../../../renderer/src/i18n/I18nProvider';
 import type { MessageId } from '../../../renderer/src/i18n/messages/en';
@@ -125,13 +125,21 @@ describe('calls in words', () => {
   const context = { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: Date.parse(DECLARED), by: 'ana', at: new Date(DECLARED) };
   const names = new CallNames([['cris', 'Cris Backup']]);
 
-  it('the timeline tells an escalation that gave up from one that moved on, in both languages', () => {
+  it('the timeline tells an escalation that gave up from one that moved on, in both languages, as a sentence with no author', () => {
     const movedOn = escalationAttempt({ ...due, toPersonId: 'dani' }, context);
-    const gaveUp = escalationAttempt({ ...due, toPersonId: null }, context);
-    expect(callEventText(movedOn, names, i18n('en'))).toBe('call tree: Cris Backup was not reached in time; moved on to the next person');
-    expect(callEventText(gaveUp, names, i18n('en'))).toBe('call tree: Cris Backup was not reached in time; gave up: nobody else to call');
-    expect(callEventText(gaveUp, names, i18n('es'))).toBe('cadena de llamadas: Cris Backup no contestó a tiempo; se abandonó: no había nadie más a quien llamar');
-    expect(callEventText(movedOn, names, i18n('es'))).toBe('cadena de llamadas: Cris Backup no contestó a tiempo; se pasó a la siguiente persona');
+    const gaveUp = escalationAttempt({ ...due, nodeId: 'n-other', toPersonId: null }, context);
+    expect(isTimerEvent(movedOn)).toBe(true);
+    expect(isTimerEvent(attempt('n-ana', 'cris', 'no-answer', DECLARED))).toBe(false);
+    // Without the run (an earlier activation, a tree deleted since): the record's own words.
+    expect(callEventText(movedOn, names, i18n('en'))).toBe('Call tree: Cris Backup did not answer in time; moved on to the next person');
+    expect(callEventText(gaveUp, names, i18n('en'))).toBe('Call tree: Cris Backup did not answer in time; nobody else was left to call');
+    expect(callEventText(gaveUp, names, i18n('es'))).toBe('Cadena de llamadas: Cris Backup no contestó a tiempo; no quedaba nadie más a quien llamar');
+    expect(callEventText(movedOn, names, i18n('es'))).toBe('Cadena de llamadas: Cris Backup no contestó a tiempo; se pasó a la siguiente persona');
+    // With the run: the node's time and whom it moved on to.
+    const known = new CallNames([['cris', 'Cris Backup']], new Map(), new Map([[movedOn.id, { minutes: 2, to: 'Dani Vega' }], [gaveUp.id, { minutes: 2, to: '' }]]));
+    expect(callEventText(movedOn, known, i18n('en'))).toBe('Call tree: Cris Backup did not answer in 2:00; moved on to Dani Vega');
+    expect(callEventText(movedOn, known, i18n('es'))).toBe('Cadena de llamadas: Cris Backup no contestó en 2:00; se pasó a Dani Vega');
+    expect(callEventText(gaveUp, known, i18n('en'))).toBe('Call tree: Cris Backup did not answer in 2:00; nobody else was left to call');
     // Only Calma's own escalations give up: a call whose note happens to say so is still that call.
     expect(callEventText(attempt('n-ana', 'cris', 'no-answer', DECLARED, { note: gaveUp.note }), names, i18n('en'))).toBe('called Cris Backup: no answer');
   });
@@ -165,7 +173,9 @@ describe('a call answered late, in words', () => {
     const ahead = run([attempt('n-ana', 'cris', 'unavailable', T0 + 60_000)]).nodes[0]!.earlier[0]!;
     expect(movedOnText(ahead, 'Cris Vidal', 5, i18n('en'))).toBe('Cris Vidal: Unavailable, taken off the list');
     expect(movedOnText(ahead, 'Cris Vidal', 5, i18n('es'))).toBe('Cris Vidal: No disponible, se quitó de la lista');
-    const lastOne = run([attempt('n-ana', 'bea', 'unavailable', T0 + 60_000), attempt('n-ana', 'cris', 'unavailable', T0 + 60_000), moved]).nodes[0]!.earlier.at(-1)!;
+    // The console that recorded the escalation saw nobody left, and its record says so.
+    const gaveUp = escalationAttempt({ nodeId: 'n-ana', fromPersonId: 'ana', toPersonId: null, dueAt: T0 + 5 * 60_000 }, context);
+    const lastOne = run([attempt('n-ana', 'bea', 'unavailable', T0 + 60_000), attempt('n-ana', 'cris', 'unavailable', T0 + 60_000), gaveUp]).nodes[0]!.earlier.at(-1)!;
     expect(movedOnText(lastOne, 'Ana Ortega', 5, i18n('en'))).toBe('Ana Ortega: no answer in 5:00; nobody else was left to call');
   });
 
@@ -222,5 +232,69 @@ describe('the escalation countdown', () => {
     expect(formatCountdown(4 * 60_000 + 59_400, 5 * 60_000)).toBe('5:00');
     expect(formatCountdown(4 * 60_000 + 58_400, 5 * 60_000)).toBe('4:59');
     expect(formatCountdown(-1, 5 * 60_000)).toBe('0:00');
+  });
+});
+
+describe('an escalation noticed late (the console was asleep)', () => {
+  const T = Date.parse('2026-05-11T22:06:58.000Z');
+  const context = { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: T, by: 'ana' };
+  const due = { nodeId: 'n-eva', fromPersonId: 'eva', toPersonId: 'luis', dueAt: T + 2 * 60_000 };
+
+  it('keeps when the time ran out beside when it was recorded, and the timeline says both', () => {
+    const late = escalationAttempt(due, { ...context, at: new Date(T + 10 * 60_000 + 1_000) });
+    expect(late.dueAt).toBe('2026-05-11T22:08:58.000Z');
+    expect(late.at).toBe('2026-05-11T22:16:59.000Z');
+    expect(noticedLate(late)).toBe(T + 2 * 60_000);
+    const names = new CallNames([['eva', 'Eva Gil']], new Map(), new Map([[late.id, { minutes: 2, to: 'Luis Prieto' }]]));
+    const time = (at: string | number) => new Date(at).toISOString().slice(11, 16);
+    expect(callEventText(late, names, i18n('en'), time)).toBe('Call tree: Eva Gil did not answer in 2:00; moved on to Luis Prieto (time ran out at 22:08; noticed at 22:16, when the console was running again)');
+    expect(callEventText(late, names, i18n('es'), time)).toBe('Cadena de llamadas: Eva Gil no contestó en 2:00; se pasó a Luis Prieto (el tiempo se acabó a las 22:08; se notó a las 22:16, cuando la consola volvió a funcionar)');
+  });
+
+  it('an escalation recorded within the tick, an old row with no dueAt, and other outcomes are not late', () => {
+    expect(noticedLate(escalationAttempt(due, { ...context, at: new Date(due.dueAt + 1_000) }))).toBeNull();
+    expect(noticedLate(escalationAttempt(due, { ...context, at: new Date(due.dueAt + LATE_NOTICE_MS - 1) }))).toBeNull();
+    expect(noticedLate({ ...escalationAttempt(due, { ...context, at: new Date(due.dueAt + 20 * 60_000) }), dueAt: null })).toBeNull();
+    expect(noticedLate({ outcome: 'no-answer', at: new Date(due.dueAt + 20 * 60_000).toISOString(), dueAt: new Date(due.dueAt).toISOString() })).toBeNull();
+  });
+
+  it('the run names, for each escalation, the node time and whom it moved on to', () => {
+    const people = [person('eva', { name: 'Eva Gil', backupId: 'luis' }), person('luis', { name: 'Luis Prieto' })];
+    const tree = { id: 'tree-1', nodes: [{ id: 'n-eva', parentId: null, order: 0, target: { kind: 'person' as const, personId: 'eva' }, escalateAfterMinutes: 2 }] };
+    const first = runCallTree({ tree, people, attempts: [], activatedAt: T, now: T + 10 * 60_000 });
+    expect(first.due).toMatchObject([{ nodeId: 'n-eva', dueAt: T + 2 * 60_000 }]);
+    const record = escalationAttempt(first.due[0]!, { ...context, at: new Date(T + 10 * 60_000) });
+    const after = runCallTree({ tree, people, attempts: [record], activatedAt: T, now: T + 10 * 60_000 });
+    // The backup gets a whole turn from when the console noticed, not from when the time ran out.
+    expect(after.nodes[0]).toMatchObject({ state: 'escalated', current: { id: 'luis' }, escalateAt: T + 12 * 60_000 });
+    expect(after.due).toEqual([]);
+    expect(escalationTargets(after)).toEqual(new Map([[record.id, { minutes: 2, to: 'Luis Prieto' }]]));
+  });
+});
+
+describe('people deleted while their node runs, in words', () => {
+  const T0 = Date.parse(DECLARED);
+  const people = [person('ana', { name: 'Ana A', backupId: 'bea' }), person('bea', { name: 'Bea B', backupId: 'cris' }), person('cris', { name: 'Cris C' })];
+  const tree = contactTreeSchema.parse({ id: 'tree-1', name: 'Main', nodes: [{ id: 'n-ana', parentId: null, order: 0, target: { kind: 'person', personId: 'ana' }, escalateAfterMinutes: 2 }] });
+  const context = { incidentId: 'inc-1', treeId: 'tree-1', activatedAt: T0, by: 'Luis', at: new Date(T0 + 2 * 60_000) };
+  const moved = escalationAttempt({ nodeId: 'n-ana', fromPersonId: 'ana', toPersonId: 'bea', dueAt: T0 + 2 * 60_000 }, context);
+  const deleted = (ids: string[]) => people.map((p) => (ids.includes(p.id) ? { ...p, deleted: true } : p));
+
+  it('a move to someone deleted since still says it moved on, never that nobody was left', () => {
+    const r = runCallTree({ tree, people: deleted(['ana', 'bea', 'cris']), attempts: [moved], activatedAt: T0, now: T0 + 3 * 60_000 });
+    const node = r.nodes[0]!;
+    expect(node).toMatchObject({ state: 'failed', failReason: 'nobodyLeft' });
+    expect(node.dropped.map((p) => p.name)).toEqual(['Ana A', 'Bea B', 'Cris C']);
+    const [ana] = node.earlier;
+    expect(ana).toMatchObject({ person: { name: 'Ana A' }, movedTo: null, gaveUp: false });
+    expect(movedOnText(ana!, 'Ana A', 2, i18n('en'))).toBe('Ana A: no answer in 2:00, moved on to the next person');
+    expect(movedOnText(ana!, 'Ana A', 2, i18n('es'))).toBe('Ana A: sin respuesta en 2:00, se pasó a la siguiente persona');
+  });
+
+  it('deleting Ana while her backup chain is being called keeps calling down the chain', () => {
+    const r = runCallTree({ tree, people: deleted(['ana']), attempts: [moved], activatedAt: T0, now: T0 + 3 * 60_000 });
+    expect(r.nodes[0]).toMatchObject({ state: 'escalated', current: { id: 'bea' }, next: { id: 'cris' } });
+    // The history names Ana by her stored row, as the timeline does.
+    expect(lastAttemptText(moved, directoryOf(deleted(['ana'])).everyone, i18n('en'), () => '10:02')).toBe('Last: Ana A, Moved on to the backup at 10:02 (Luis)');
   });
 });

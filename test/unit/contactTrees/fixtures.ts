@@ -45,6 +45,7 @@ export function attempt(nodeId: string, personId: string | null, outcome: CallAt
     by: 'ana',
     at: typeof at === 'number' ? new Date(at).toISOString() : at,
     note: '',
+    dueAt: null,
     ...fields,
   };
 }

@@ -30,7 +30,7 @@ describe('a call answered after the move to the backup', () => {
     const ana = nodeOf(run(attempts, T0 + 5 * MIN), 'n-ana');
     expect(ana.state).toBe('escalated');
     expect(ana.current?.id).toBe('ben');
-    expect(ana.earlier).toEqual([{ personId: 'ana', person: people[2], endedBy: attempts[1], endedTurn: true, movedTo: people[3], last: attempts[1] }]);
+    expect(ana.earlier).toEqual([{ personId: 'ana', person: people[2], endedBy: attempts[1], endedTurn: true, movedTo: people[3], gaveUp: false, last: attempts[1] }]);
     expect(ana.lateReach).toBeNull();
   });
 
@@ -91,7 +91,7 @@ describe('a call answered after the move to the backup', () => {
     expect(ana.earlier).toEqual([]);
   });
 
-  it('their last word is what was recorded after the move; who left is still named, who was deleted is not', () => {
+  it('their last word is what was recorded after the move; who left or was deleted is still named by their stored row', () => {
     const voicemail = attempt('n-ana', 'ana', 'voicemail', T0 + 6 * MIN);
     const attempts = [...movedToBen(), voicemail];
     expect(nodeOf(run(attempts, T0 + 7 * MIN), 'n-ana').earlier[0]?.last).toBe(voicemail);
@@ -99,10 +99,10 @@ describe('a call answered after the move to the backup', () => {
     expect(nodeOf(run(attempts, T0 + 7 * MIN, left), 'n-ana').earlier[0]?.person).toMatchObject({ id: 'ana', left: true });
     const deleted = people.map((p) => (p.id === 'ana' ? { ...p, deleted: true } : p));
     const gone = nodeOf(run(attempts, T0 + 7 * MIN, deleted), 'n-ana');
-    expect(gone.earlier[0]).toMatchObject({ personId: 'ana', person: null });
+    expect(gone.earlier[0]).toMatchObject({ personId: 'ana', person: { name: people[2]!.name, deleted: true } });
     // Reached after the move, whatever became of her in the directory.
     const reached = run([...attempts, attempt('n-ana', 'ana', 'reached', T0 + 8 * MIN)], T0 + 9 * MIN, deleted);
-    expect(nodeOf(reached, 'n-ana')).toMatchObject({ state: 'reached', lateReach: { personId: 'ana', person: null } });
+    expect(nodeOf(reached, 'n-ana')).toMatchObject({ state: 'reached', lateReach: { personId: 'ana', person: { deleted: true } } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { callSequence, directoryOf, holdersOf, isBackupFor, isRoleHeld } from '../../../shared/contactTrees';
+import { callSequence, chainOf, directoryOf, holdersOf, isBackupFor, isRoleHeld } from '../../../shared/contactTrees';
 import { nodeWarnings } from '../../../shared/contactTrees/warnings';
 import type { Person } from '../../../shared/domain';
 import { person, personNode, roleNode } from './fixtures';
@@ -69,9 +69,11 @@ describe('who a node calls, in order', () => {
     expect(names(callSequence(personNode('n', 'a'), dir, 0))).toEqual(['Ana', 'Berta', 'Carlos']);
   });
 
-  it('never calls someone who left, but still calls their backup; a deleted backup ends the chain', () => {
+  it('never calls someone who left or was deleted, but still calls their backup', () => {
     const dir = directoryOf([person('a', { name: 'Ana', left: true, backupId: 'b' }), person('b', { name: 'Berta', backupId: 'x' }), person('x', { name: 'Xavi', deleted: true, backupId: 'c' }), person('c', { name: 'Carlos' })]);
-    expect(names(callSequence(personNode('n', 'a'), dir, 0))).toEqual(['Berta']);
+    // A deleted row keeps its backup: deleting Xavi while a tree runs must not cut Carlos off.
+    expect(names(callSequence(personNode('n', 'a'), dir, 0))).toEqual(['Berta', 'Carlos']);
+    expect(names(chainOf(personNode('n', 'a'), dir, 0))).toEqual(['Ana', 'Berta', 'Xavi', 'Carlos']);
     expect(callSequence(personNode('n', 'missing'), dir, 0)).toEqual([]);
   });
 

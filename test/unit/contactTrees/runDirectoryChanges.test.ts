@@ -71,10 +71,19 @@ describe('the directory changing while a tree runs', () => {
     expect(nodeOf(r, 'kid').escalateAt).toBe(T0 + 10 * MIN);
   });
 
-  it('the node\'s only person deleted before anyone was moved on from: it gives up as of its latest attempt', () => {
+  it('the node\'s person deleted before anyone was moved on from: their backup takes over the turn', () => {
     const records = [attempt('n-ana', 'ana', 'no-answer', T0 + 2 * MIN)];
-    // A deleted person's backups are not followed (see callSequence): nobody is left.
     const r = runWith(change(directory, 'ana', { deleted: true }), records, T0 + 3 * MIN);
+    expect(state(r)['n-ana']).toBe('calling:cris');
+    // Bea left long ago: she is in the chain and not called either.
+    expect(nodeOf(r, 'n-ana').dropped.map((p) => p.id)).toEqual(['ana', 'bea']);
+  });
+
+  it('the node\'s only person deleted, nobody behind them: it gives up as of its latest attempt, saying why', () => {
+    const records = [attempt('n-ana', 'ana', 'no-answer', T0 + 2 * MIN)];
+    const r = runWith(change(change(directory, 'ana', { deleted: true }), 'cris', { deleted: true }), records, T0 + 3 * MIN);
+    expect(nodeOf(r, 'n-ana').failReason).toBe('nobodyLeft');
+    expect(nodeOf(r, 'n-ana').dropped.map((p) => p.id)).toEqual(['ana', 'bea', 'cris']);
     expect(state(r)).toMatchObject({ 'n-ana': 'failed', kid: 'calling:dani' });
     expect(nodeOf(r, 'n-ana').settledAt).toBe(T0 + 2 * MIN);
     expect(r.due).toEqual([]);
@@ -192,9 +201,16 @@ describe('a tree running while the directory changes at random', () => {
         for (let round = 0; round < 40; round += 1) {
           const r = run(now);
           if (r.due.length === 0) break;
+          // Recorded in the order the times ran out, then in calling order.
+          const order = r.nodes.map((n) => n.node.id);
+          for (let i = 1; i < r.due.length; i += 1) {
+            const [a, b] = [r.due[i - 1]!, r.due[i]!];
+            expect(a.dueAt < b.dueAt || (a.dueAt === b.dueAt && order.indexOf(a.nodeId) < order.indexOf(b.nodeId))).toBe(true);
+          }
           const mine = escalate(r, now, 'ana');
-          // Another console, a moment later, with the same records: the same ids.
-          expect(escalate(run(now + 1), now + 1, 'berta').map((a) => a.id)).toEqual(mine.map((a) => a.id));
+          // Another console, a moment later, with the same records: the same ids (and perhaps one
+          // more, whose time ran out in that moment).
+          expect(escalate(run(now + 1), now + 1, 'berta').map((a) => a.id)).toEqual(expect.arrayContaining(mine.map((a) => a.id)));
           let wrote = false;
           for (const record of mine) {
             const old = stored.get(record.id);
@@ -217,6 +233,17 @@ describe('a tree running while the directory changes at random', () => {
             expect(n.escalateAt!).toBeGreaterThan(now);
           } else {
             expect(n.current).toBeNull();
+          }
+          // Never dropped silently (people deleted at any time): a node that gave up says why, and
+          // everyone it moved on from is still named, so the panel can show it as not reached.
+          if (n.state === 'failed') expect(n.failReason).not.toBeNull();
+          else expect(n.failReason).toBeNull();
+          for (const p of n.dropped) expect(p.deleted || p.left).toBe(true);
+          for (const move of n.earlier) {
+            expect(move.person?.name).toBe(people.find((p) => p.id === move.personId)!.name);
+            // "Nobody else was left to call" is never said of a move that went on to someone.
+            if (move.movedTo !== null) expect(move.gaveUp).toBe(false);
+            if (move.endedBy.outcome === 'escalated' && !isGiveUp(move.endedBy)) expect(move.gaveUp).toBe(false);
           }
         }
       }

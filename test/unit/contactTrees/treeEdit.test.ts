@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { descendantIds, walkTree, type TreeNode } from '../../../shared/contactTrees';
-import { addNode, indent, moveAmongSiblings, normalize, outdent, possibleParents, removeNode, reparent, setEscalation } from '../../../renderer/src/features/contactTrees/treeEdit';
-import { personNode } from './fixtures';
+import { addNode, indent, isUnderPerson, moveAmongSiblings, normalize, outdent, possibleParents, removeNode, reparent, setEscalation } from '../../../renderer/src/features/contactTrees/treeEdit';
+import { personNode, roleNode } from './fixtures';
 
 /** The tree as an outline: one line per node, indented by depth. */
 const outline = (nodes: readonly TreeNode[]) => walkTree(nodes).map((p) => `${'  '.repeat(p.depth)}${p.node.id}`);
@@ -119,5 +119,25 @@ describe('tree edits, for any tree', () => {
     const after = removeNode(nodes, id);
     expect(after.map((n) => n.id).sort()).toEqual(nodes.map((n) => n.id).filter((x) => x !== id).sort());
     for (const p of walkTree(after)) expect(p.depth).toBe(before.get(p.node.id)! - (below.has(p.node.id) ? 1 : 0));
+  });
+});
+
+describe('a person under themselves', () => {
+  const nodes = [personNode('top', 'lucia'), roleNode('r', 'legal', 'top'), personNode('c', 'carla', 'r'), personNode('other', 'luis')];
+
+  it('is refused at any depth below their own node, not elsewhere', () => {
+    expect(isUnderPerson(nodes, 'lucia', 'top')).toBe(true);
+    expect(isUnderPerson(nodes, 'lucia', 'c')).toBe(true);
+    expect(isUnderPerson(nodes, 'carla', 'c')).toBe(true);
+    expect(isUnderPerson(nodes, 'lucia', 'other')).toBe(false);
+    expect(isUnderPerson(nodes, 'lucia', null)).toBe(false);
+    expect(isUnderPerson(nodes, 'luis', 'c')).toBe(false);
+    expect(isUnderPerson(nodes, 'lucia', 'missing')).toBe(false);
+  });
+
+  it('stops on a damaged list (a parent cycle) as the walk places it', () => {
+    const cycle = [personNode('a', 'x', 'b'), personNode('b', 'y', 'a')];
+    expect(isUnderPerson(cycle, 'z', 'a')).toBe(false);
+    expect(isUnderPerson(cycle, 'x', 'b')).toBe(true);
   });
 });

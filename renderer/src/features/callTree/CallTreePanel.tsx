@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { activationTime, attemptAt, callTreeProgress, directoryOf, isBackupFor, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
 import type { CallAttempt, ContactTree, Incident, Person } from '@shared/domain';
@@ -34,15 +34,18 @@ export function CallTreePanel({ incident, calls }: { incident: Incident; calls: 
   const people = usePeople();
   const activatedAt = treeActivatedAt(incident);
   const ready = tree !== undefined && people !== undefined && calls !== undefined;
+  // After Activate, the form that held the focus is gone: the running tree takes it (see RunningTree).
+  const [focusCallNow, setFocusCallNow] = useState(false);
+  const activated = () => setFocusCallNow(true);
 
   return (
     <section className="call-tree" aria-labelledby="call-tree-title" data-testid="call-tree">
       <h3 id="call-tree-title">{t('callTree.title')}</h3>
-      {!incident.contactTreeId && <TreeChooser incident={incident} current={null} calls={calls} />}
+      {!incident.contactTreeId && <TreeChooser incident={incident} current={null} calls={calls} onActivated={activated} />}
       {incident.contactTreeId && tree === null && (
         <>
           <p className="warning">{t(activatedAt === null ? 'callTree.suggestedGone' : 'callTree.treeGone')}</p>
-          <TreeChooser incident={incident} current={null} calls={calls} />
+          <TreeChooser incident={incident} current={null} calls={calls} onActivated={activated} />
         </>
       )}
       {tree && activatedAt === null && (
@@ -50,15 +53,15 @@ export function CallTreePanel({ incident, calls }: { incident: Incident; calls: 
           <p className="note" data-testid="call-tree-suggested">
             {t(incident.playbookId ? 'callTree.suggestedByPlaybook' : 'callTree.suggested', { name: tree.name })}
           </p>
-          <TreeChooser incident={incident} current={null} suggested={tree.id} calls={calls} />
+          <TreeChooser incident={incident} current={null} suggested={tree.id} calls={calls} onActivated={activated} />
         </>
       )}
-      {ready && tree && activatedAt !== null && <RunningTree incident={incident} tree={tree} people={people} calls={calls} activatedAt={activatedAt} />}
+      {ready && tree && activatedAt !== null && <RunningTree incident={incident} tree={tree} people={people} calls={calls} activatedAt={activatedAt} focusCallNow={focusCallNow} onFocused={() => setFocusCallNow(false)} onActivated={activated} />}
     </section>
   );
 }
 
-function RunningTree({ incident, tree, people, calls, activatedAt }: { incident: Incident; tree: ContactTree; people: Person[]; calls: CallAttempt[]; activatedAt: number }) {
+function RunningTree({ incident, tree, people, calls, activatedAt, focusCallNow, onFocused, onActivated }: { incident: Incident; tree: ContactTree; people: Person[]; calls: CallAttempt[]; activatedAt: number; focusCallNow: boolean; onFocused(): void; onActivated(): void }) {
   const t = useT();
   const intl = useIntl();
   // States change when attempts are recorded; the clock only matters for whose working hours it is.
@@ -69,8 +72,14 @@ function RunningTree({ incident, tree, people, calls, activatedAt }: { incident:
   const warnings = useMemo(() => treeWarnings(tree, people, now), [tree, people, now]);
   const label = (node: NodeRun['node']) => nodeLabel(node, directory.byId, t);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // Given up, with someone to hear back from: a call back still reaches the node.
-  const notReached = run.nodes.filter((n) => n.state === 'failed' && n.earlier.some((e) => e.person !== null));
+  useEffect(() => {
+    if (!focusCallNow) return;
+    headingRef.current?.focus();
+    onFocused();
+  }, [focusCallNow, onFocused]);
+  // Every node given up on stays in sight, with why: a call back still reaches it, and a node the
+  // directory left with nobody (people deleted while it ran) must not just vanish.
+  const notReached = run.nodes.filter((n) => n.state === 'failed');
 
   return (
     <>
@@ -100,7 +109,7 @@ function RunningTree({ incident, tree, people, calls, activatedAt }: { incident:
               incident={incident}
               treeId={tree.id}
               activatedAt={activatedAt}
-              people={directory.byId}
+              people={directory.everyone}
               // Only what concerns the person to call now: the node's other warnings are the tree's business.
               warnings={(warnings.get(n.node.id) ?? []).filter((w) => 'person' in w && w.person.id === n.current?.id)}
               afterLast={() => headingRef.current?.focus()}
@@ -120,14 +129,20 @@ function RunningTree({ incident, tree, people, calls, activatedAt }: { incident:
       )}
       <details className="call-whole-tree">
         <summary>{t('callTree.wholeTree')}</summary>
-        <WholeTree run={run} label={label} people={directory.byId} />
+        <WholeTree run={run} label={label} people={directory.everyone} />
       </details>
       <details className="call-change">
         <summary>{t('callTree.change')}</summary>
-        <TreeChooser incident={incident} current={tree.id} calls={calls} />
+        <TreeChooser incident={incident} current={tree.id} calls={calls} onActivated={onActivated} />
       </details>
     </>
   );
+}
+
+/** A name as the history tells it: someone deleted from the directory or gone from the organisation says so. */
+function personName(person: Person, t: Translate): string {
+  if (person.deleted) return t('callTree.person.deleted', { name: person.name });
+  return person.left ? t('callTree.person.left', { name: person.name }) : person.name;
 }
 
 function progressText(t: Translate, p: Progress): string {
@@ -172,8 +187,12 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
         ) : (
           <span>{person.email}</span>
         ))}
-        {person.phones.length === 0 && !person.email && <span className="muted">{t('callTree.noContact')}</span>}
-        <button type="button" className="small" onClick={() => void copy()}>{t('callTree.copy')}</button>
+        {/* Nothing to copy but a name: no button, the note says why. */}
+        {person.phones.length === 0 && !person.email ? (
+          <span className="muted">{t('callTree.noContact')}</span>
+        ) : (
+          <button type="button" className="small" onClick={() => void copy()}>{t('callTree.copy')}</button>
+        )}
       </p>
       <NodeWarnings warnings={warnings} label={label} />
       <div className="call-outcomes" role="group" aria-label={t('callTree.recordFor', { name: person.name })}>
@@ -222,7 +241,7 @@ function useCallRecorder({ run, incident, treeId, activatedAt, afterLast }: { ru
   const record = async (who: { id: string; name: string }, outcome: CallAttempt['outcome']) => {
     setBusy(true);
     try {
-      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: who.id, outcome, by: author, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '' };
+      const attempt: CallAttempt = { id: uuidv7(), incidentId: incident.id, treeId, nodeId: run.node.id, personId: who.id, outcome, by: author, at: attemptAt(activatedAt, Date.now()).toISOString(), note: '', dueAt: null };
       await mutate('call.record', { attempt });
       // Reached after the move: whoever is being called for the node now can be let go (their calls stay recorded).
       const current = run.current;
@@ -247,9 +266,9 @@ function EarlierCalls({ run, busy, record }: { run: NodeRun; busy: boolean; reco
       <p className="muted small" id={`call-earlier-${run.node.id}`}>{t('callTree.earlier.title')}</p>
       <ul aria-labelledby={`call-earlier-${run.node.id}`}>
         {run.earlier.map((move) => {
-          // Someone deleted since is no longer in the directory: unnamed, as in the timeline, and not recorded against.
+          // Someone deleted since keeps their name, as in the timeline, marked as such; a call back from them still counts.
           const who = move.person;
-          const name = who?.name ?? t('trees.node.unknownPerson');
+          const name = !who ? t('trees.node.unknownPerson') : who.deleted ? t('callTree.person.deleted', { name: who.name }) : who.name;
           return (
             <li key={move.personId} data-testid="call-earlier">
               <p className="small">{movedOnText(move, name, run.node.escalateAfterMinutes, t)}</p>
@@ -283,12 +302,17 @@ function EarlierCalls({ run, busy, record }: { run: NodeRun; busy: boolean; reco
  */
 function NotReachedCard({ run, label, incident, treeId, activatedAt, afterLast }: { run: NodeRun; label: string; incident: Incident; treeId: string; activatedAt: number; afterLast(): void }) {
   const t = useT();
+  const intl = useIntl();
   const { busy, record, cardRef } = useCallRecorder({ run, incident, treeId, activatedAt, afterLast });
   return (
     <li ref={cardRef} className={`call-card state-${run.state}`} data-testid="not-reached-card" aria-labelledby={`not-reached-${run.node.id}`}>
       <div className="call-card-head">
         <strong id={`not-reached-${run.node.id}`}>{label}</strong> <span className="badge badge-note">{t('callTree.state.failed')}</span>
       </div>
+      <p className="small" data-testid="not-reached-reason">
+        {t(run.failReason === 'tried' ? 'callTree.notReached.tried' : 'callTree.notReached.nobodyLeft')}
+        {run.dropped.length > 0 && <> {t('callTree.notReached.dropped', { people: intl.formatList(run.dropped.map((p) => personName(p, t)), { type: 'conjunction' }) })}</>}
+      </p>
       <EarlierCalls run={run} busy={busy} record={record} />
     </li>
   );
@@ -345,7 +369,7 @@ function WholeTree({ run, label, people }: { run: ReturnType<typeof runCallTree>
  * Picks the incident's tree and starts it (or starts another one, from the top). `suggested` is
  * the tree the playbook preselected: offered first, started only by pressing the button.
  */
-function TreeChooser({ incident, current, suggested = null, calls }: { incident: Incident; current: string | null; suggested?: string | null; calls: readonly CallAttempt[] | undefined }) {
+function TreeChooser({ incident, current, suggested = null, calls, onActivated }: { incident: Incident; current: string | null; suggested?: string | null; calls: readonly CallAttempt[] | undefined; onActivated(): void }) {
   const t = useT();
   const { mutate } = useServices();
   const announce = useAnnouncer((s) => s.announce);
@@ -376,6 +400,7 @@ function TreeChooser({ incident, current, suggested = null, calls }: { incident:
       await mutate('incident.update', { id: incident.id, fields: { contactTreeId: tree.id, contactTreeActivatedAt: startedAt } });
       setError(null);
       announce(t('callTree.activated', { name: tree.name }));
+      onActivated();
     } catch (e) {
       setError(e instanceof MutationError ? e.message : String(e));
     }

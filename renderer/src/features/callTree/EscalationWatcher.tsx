@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
-import { attemptAt, directoryOf, escalationAttempt, isSameEscalation, runCallTree, treeActivatedAt } from '@shared/contactTrees';
+import { attemptAt, directoryOf, escalationAttempt, isSameEscalation, noticedLate, runCallTree, treeActivatedAt } from '@shared/contactTrees';
+import { useIntl } from 'react-intl';
 import type { Incident } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { isOpen } from '@shared/incidents/statusMachine';
@@ -34,6 +35,7 @@ export function EscalationWatcher() {
 
 function IncidentEscalations({ incident, activatedAt }: { incident: Incident; activatedAt: number }) {
   const t = useT();
+  const intl = useIntl();
   const { db, mutate, host } = useServices();
   const tree = useTree(incident.contactTreeId);
   const people = usePeople();
@@ -52,15 +54,35 @@ function IncidentEscalations({ incident, activatedAt }: { incident: Incident; ac
   }, [tree, people, calls, activatedAt]);
   const due = useClock((c) => earliest !== null && c.now >= earliest);
 
+  // A node still open that the directory has left with nobody to call (people deleted or gone
+  // while it ran) gives up with no record to announce it: say so when it happens here, once.
+  const open = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!tree || !people || !calls) return;
+    const run = runCallTree({ tree, people, attempts: calls, activatedAt, now: Date.now() });
+    const before = open.current;
+    open.current = new Set(run.callNow.map((n) => n.node.id));
+    if (before === null) return;
+    const byId = directoryOf(people).everyone;
+    for (const n of run.nodes) {
+      if (before.has(n.node.id) && n.state === 'failed' && n.failReason === 'nobodyLeft') {
+        announce(t('callTree.nodeNobodyLeft', { incident: incident.title, node: nodeLabel(n.node, byId, t) }), 'info', { join: true });
+      }
+    }
+  }, [tree, people, calls, activatedAt, incident.title, announce, t]);
+
   useEffect(() => {
     if (!due || !tree || !people || !calls) return;
-    const now = attemptAt(activatedAt, Date.now());
-    const byId = directoryOf(people).byId;
-    const run = runCallTree({ tree, people, attempts: calls, activatedAt, now: now.getTime() });
-    for (const escalation of run.due) {
-      const by = currentAuthor();
-      const attempt = escalationAttempt(escalation, { incidentId: incident.id, treeId: tree.id, activatedAt, by, at: now });
-      if (tried.current.has(attempt.id)) continue;
+    const noticed = attemptAt(activatedAt, Date.now()).getTime();
+    // Deleted people keep their name: the node moves on from someone who is still someone.
+    const byId = directoryOf(people).everyone;
+    const run = runCallTree({ tree, people, attempts: calls, activatedAt, now: noticed });
+    const clock = (at: number | string) => intl.formatTime(at, { hour: '2-digit', minute: '2-digit' });
+    // Recorded in the order the times ran out (see CallTreeRun.due), a millisecond apart, so the
+    // timeline shows them in that order on every machine even when a late console records them at once.
+    const writes = run.due.map((escalation, index) => {
+      const attempt = escalationAttempt(escalation, { incidentId: incident.id, treeId: tree.id, activatedAt, by: currentAuthor(), at: new Date(noticed + index) });
+      if (tried.current.has(attempt.id)) return Promise.resolve(null);
       tried.current.add(attempt.id);
       const node = run.nodes.find((n) => n.node.id === escalation.nodeId)!;
       const from = byId.get(escalation.fromPersonId)?.name ?? '';
@@ -74,26 +96,35 @@ function IncidentEscalations({ incident, activatedAt }: { incident: Incident; ac
         to: escalation.toPersonId ? (byId.get(escalation.toPersonId)?.name ?? '') : '',
         minutes: node.node.escalateAfterMinutes,
       };
-      const message = escalation.toPersonId ? t('callTree.escalated', values) : t('callTree.gaveUp', values);
-      mutate('call.record', { attempt }).then(
-        () => {
-          announce(message);
-          void host.notify(t('callTree.notifyTitle', values), message).catch(() => false);
-        },
+      const said = escalation.toPersonId ? t('callTree.escalated', values) : t('callTree.gaveUp', values);
+      const late = noticedLate(attempt);
+      const message = late === null ? said : `${said} ${t('callTree.event.noticedLate', { due: clock(late), at: clock(attempt.at) })}`;
+      return mutate('call.record', { attempt }).then(
+        () => message,
         async (error: unknown) => {
           // Another window (or machine) recorded this escalation first: it happened once, as it should.
           if (error instanceof MutationError && error.code === 'conflict') {
             const stored = await db.callAttempts.get(attempt.id).catch(() => undefined);
-            if (stored && isSameEscalation(stored, attempt)) return;
+            if (stored && isSameEscalation(stored, attempt)) return null;
           }
           // Anything else leaves the node waiting on a time that has passed: say so, never swallow
           // it, and let the next change (a sync, a record, an edit) try again.
           tried.current.delete(attempt.id);
           console.error(error);
-          announce(t('callTree.escalationFailed', { ...values, reason: error instanceof Error ? error.message : String(error) }), 'error');
+          announce(t('callTree.escalationFailed', { ...values, reason: error instanceof Error ? error.message : String(error) }), 'error', { join: true });
+          return null;
         },
       );
-    }
-  }, [due, tree, people, calls, activatedAt, incident.id, incident.title, db, mutate, host, announce, t]);
+    });
+    // Several at once (a console waking up, nodes with the same deadline) are said together: one
+    // toast that counts them and lists each on its own line, and one desktop notification.
+    void Promise.all(writes).then((results) => {
+      const said = results.filter((m): m is string => m !== null);
+      if (said.length === 0) return;
+      const heading = said.length === 1 ? null : t('callTree.escalatedMany', { incident: incident.title, count: said.length });
+      for (const line of heading === null ? said : [heading, ...said]) announce(line, 'info', { join: true });
+      void host.notify(t('callTree.notifyTitle', { incident: incident.title }), (heading === null ? said : [heading, ...said]).join('\n')).catch(() => false);
+    });
+  }, [due, tree, people, calls, activatedAt, incident.id, incident.title, db, mutate, host, announce, t, intl]);
   return null;
 }

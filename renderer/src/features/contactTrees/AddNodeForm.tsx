@@ -6,15 +6,16 @@ import { uuidv7 } from '@shared/uuid';
 import { useT } from '../../i18n/I18nProvider';
 import { roleChoices } from '../roles/labels';
 import { MAX_ESCALATION_MINUTES } from './TreeNodeRow';
+import { isUnderPerson } from './treeEdit';
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-type Problem = 'person' | 'role' | 'minutes';
+type Problem = 'person' | 'role' | 'minutes' | 'underSelf';
 
 /**
  * Adds a person or a role to the tree, under the node chosen (or at the top). The form keeps its
  * place and its "Under" choice after adding, so a branch is built by adding one after another.
  */
-export function AddNodeForm({ people, parents, onAdd, firstId }: { people: readonly Person[]; parents: { id: string; label: string }[]; firstId: string; onAdd(node: Omit<TreeNode, 'parentId' | 'order'>, parentId: string | null): void }) {
+export function AddNodeForm({ people, nodes, parents, onAdd, firstId }: { people: readonly Person[]; nodes: readonly TreeNode[]; parents: { id: string; label: string }[]; firstId: string; onAdd(node: Omit<TreeNode, 'parentId' | 'order'>, parentId: string | null): void }) {
   const t = useT();
   const { locale } = useIntl();
   const ids = useId();
@@ -29,6 +30,8 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
   // "Portavoz", "spokesperson" and "Spokesperson" all give the role the playbooks and the directory use.
   const roles = useMemo(() => roleChoices(people, t, locale), [people, t, locale]);
   const parent = parents.some((p) => p.id === parentId) ? parentId : '';
+  // Marked in the list, not refused: someone may rightly be at two places (the warning says where).
+  const inTree = useMemo(() => new Set(nodes.flatMap((n) => (n.target.kind === 'person' ? [n.target.personId] : []))), [nodes]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,6 +39,7 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
     const found: Problem[] = [];
     if (kind === 'person' && !choices.some((p) => p.id === personId)) found.push('person');
     if (kind === 'role' && role.trim() === '') found.push('role');
+    if (kind === 'person' && personId !== '' && isUnderPerson(nodes, personId, parent === '' ? null : parent)) found.push('underSelf');
     if (!/^\d+$/.test(minutes.trim()) || value < 1 || value > MAX_ESCALATION_MINUTES) found.push('minutes');
     setProblems(found);
     if (found.length > 0) return;
@@ -45,6 +49,18 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
     setRole('');
   };
   const invalid = (p: Problem) => problems.includes(p) || undefined;
+  const problemText = (p: Problem) => {
+    switch (p) {
+      case 'person':
+        return t('trees.add.needPerson');
+      case 'role':
+        return t('trees.add.needRole');
+      case 'minutes':
+        return t('trees.node.minutesInvalid', { max: MAX_ESCALATION_MINUTES });
+      case 'underSelf':
+        return t('trees.add.underSelf', { name: choices.find((c) => c.id === personId)?.name ?? '' });
+    }
+  };
 
   return (
     <form className="tree-add no-print" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
@@ -61,7 +77,7 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
             <select value={personId} aria-invalid={invalid('person')} onChange={(e) => setPersonId(e.target.value)} data-testid="tree-add-person">
               <option value="">{t('trees.add.choose')}</option>
               {choices.map((p) => (
-                <option key={p.id} value={p.id}>{p.left ? t('trees.add.personLeft', { name: p.name }) : p.name}</option>
+                <option key={p.id} value={p.id}>{p.left ? t('trees.add.personLeft', { name: p.name }) : inTree.has(p.id) ? t('trees.add.inTree', { name: p.name }) : p.name}</option>
               ))}
             </select>
           </label>
@@ -76,7 +92,7 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
         )}
         <label>
           {t('trees.add.under')}
-          <select value={parent} onChange={(e) => setParentId(e.target.value)} data-testid="tree-add-under">
+          <select value={parent} aria-invalid={invalid('underSelf')} onChange={(e) => setParentId(e.target.value)} data-testid="tree-add-under">
             <option value="">{t('trees.node.top')}</option>
             {parents.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
           </select>
@@ -88,9 +104,12 @@ export function AddNodeForm({ people, parents, onAdd, firstId }: { people: reado
         <button type="submit" className="primary">{t('trees.add.submit')}</button>
       </div>
       {problems.length > 0 && (
-        <ul className="error small" role="alert">
-          {problems.map((p) => <li key={p}>{p === 'minutes' ? t('trees.node.minutesInvalid', { max: MAX_ESCALATION_MINUTES }) : t(p === 'person' ? 'trees.add.needPerson' : 'trees.add.needRole')}</li>)}
-        </ul>
+        // The alert wraps the list: on the list itself the role would hide the list from assistive technology.
+        <div role="alert">
+          <ul className="error small">
+            {problems.map((p) => <li key={p}>{problemText(p)}</li>)}
+          </ul>
+        </div>
       )}
       {choices.length === 0 && <p className="muted small">{t('trees.add.noPeople')}</p>}
     </form>

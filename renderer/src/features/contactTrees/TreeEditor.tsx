@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { callSequence, descendantIds, directoryOf, treeWarnings, walkTree, childrenByParent } from '@shared/contactTrees';
 import { contactTreeSchema, type ContactTree, type Lang, type Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
@@ -42,6 +43,19 @@ export function TreeEditor({ tree, people, locale, onDeleted }: { tree: ContactT
   const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n, directory.byId, t)])), [nodes, directory, t]);
   const children = useMemo(() => childrenByParent(placed), [placed]);
   const outline = useMemo(() => placed.map((p) => ({ id: p.node.id, label: `${'— '.repeat(p.depth)}${labels.get(p.node.id) ?? ''}` })), [placed, labels]);
+
+  // The moment printed on paper: set right before printing (the Print button, or the browser's own
+  // print), synchronously so the page laid out for print already shows it.
+  const [printedAt, setPrintedAt] = useState(() => new Date());
+  useEffect(() => {
+    const stamp = () => flushSync(() => setPrintedAt(new Date()));
+    window.addEventListener('beforeprint', stamp);
+    return () => window.removeEventListener('beforeprint', stamp);
+  }, []);
+  const print = () => {
+    flushSync(() => setPrintedAt(new Date()));
+    void host.printToPdf(printFileName(tree.name));
+  };
 
   // Focus to put back after a re-render: the control used to move a node (the move re-creates it).
   const pendingFocus = useRef<string | null>(null);
@@ -121,11 +135,12 @@ export function TreeEditor({ tree, people, locale, onDeleted }: { tree: ContactT
   return (
     <>
       <section className="detail tree-editor no-print" aria-labelledby={`${base}-title`} data-testid="tree-editor">
-        <TreeHeader tree={tree} nodes={nodes} titleId={`${base}-title`} warned={warnings.size} count={nodes.length} onPrint={() => void host.printToPdf(printFileName(tree.name))} onDeleted={onDeleted} />
+        <TreeHeader tree={tree} nodes={nodes} titleId={`${base}-title`} warned={warnings.size} count={nodes.length} onPrint={print} onDeleted={onDeleted} />
         <p className="muted small" id={`${base}-keys`}>{t('trees.keysHint')}</p>
         {nodes.length === 0 ? <p className="muted">{t('trees.empty')}</p> : renderLevel(null, true)}
         <AddNodeForm
           people={people}
+          nodes={nodes}
           parents={outline}
           firstId={`${base}-add`}
           onAdd={(node, parentId) => {
@@ -136,7 +151,7 @@ export function TreeEditor({ tree, people, locale, onDeleted }: { tree: ContactT
           }}
         />
       </section>
-      <TreePrintout tree={{ ...tree, nodes }} people={people} locale={locale} />
+      <TreePrintout tree={{ ...tree, nodes }} people={people} locale={locale} printedAt={printedAt} />
     </>
   );
 }

@@ -1,24 +1,35 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { callSequence, directoryOf, treeWarnings, walkTree, childrenByParent } from '@shared/contactTrees';
+import { callSequence, directoryOf, treeWarnings, walkTree, childrenByParent, MOMENTARY_WARNINGS } from '@shared/contactTrees';
 import type { ContactTree, Lang, Person } from '@shared/domain';
-import { useNow } from '../../app/useNow';
-import { useT } from '../../i18n/I18nProvider';
+import { formatWorkingHours } from '@shared/people/fields';
+import { useT, type Translate } from '../../i18n/I18nProvider';
 import { nodeLabel } from './labels';
 import { NodeWarnings } from './NodeWarnings';
 
+/** A person's working hours and time zone, compact and in the reader's language: "Mon-Fri 09:00-17:00, Europe/Madrid". */
+function hoursText(person: Person, locale: Lang, t: Translate): string {
+  return person.workingHours ? t('trees.print.hours', { hours: formatWorkingHours(person.workingHours, locale), zone: person.timeZone }) : t('trees.print.noHours', { zone: person.timeZone });
+}
+
 /**
  * The tree on paper, for the wall or the glovebox: who calls whom, every number and address to
- * reach them and their backups, when to move on, and what is wrong. Only printed (print CSS);
- * on screen the editor shows the same tree.
+ * reach them and their backups, their working hours, when to move on, and what is wrong. Paper
+ * is read hours later, so it says when it was printed and leaves out what is only true at that
+ * moment ("outside working hours now"): the hours themselves are printed instead. Only printed
+ * (print CSS); on screen the editor shows the same tree.
  */
-export function TreePrintout({ tree, people, locale }: { tree: Pick<ContactTree, 'name' | 'nodes'>; people: Person[]; locale: Lang }) {
+export function TreePrintout({ tree, people, locale, printedAt }: { tree: Pick<ContactTree, 'name' | 'nodes'>; people: Person[]; locale: Lang; printedAt: Date }) {
   const t = useT();
   const intl = useIntl();
-  const now = useNow(60_000);
+  const now = printedAt;
   const directory = useMemo(() => directoryOf(people), [people]);
   const placed = useMemo(() => walkTree(tree.nodes), [tree.nodes]);
-  const warnings = useMemo(() => treeWarnings(tree, people, now), [tree, people, now]);
+  const warnings = useMemo(() => {
+    const all = treeWarnings(tree, people, now);
+    for (const [id, list] of all) all.set(id, list.filter((w) => !MOMENTARY_WARNINGS.has(w.kind)));
+    return all;
+  }, [tree, people, now]);
   const children = useMemo(() => childrenByParent(placed), [placed]);
 
   const level = (parentId: string | null) => {
@@ -45,6 +56,7 @@ export function TreePrintout({ tree, people, locale }: { tree: Pick<ContactTree,
                         <strong>{person.name}</strong>
                         {person.phones.length > 0 && <> · {person.phones.join(', ')}</>}
                         {person.email && <> · {person.email}</>}
+                        <span className="print-hours"> · {hoursText(person, locale, t)}</span>
                       </li>
                     ))}
                   </ul>
@@ -62,7 +74,7 @@ export function TreePrintout({ tree, people, locale }: { tree: Pick<ContactTree,
   return (
     <section className="tree-printout print-only" lang={locale}>
       <h2>{t('trees.print.title', { name: tree.name })}</h2>
-      <p className="small">{t('trees.print.generated', { at: intl.formatDate(now, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      <p className="small">{t('trees.print.generated', { at: intl.formatDate(now, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }) })}</p>
       <p className="small">{t('trees.print.howTo')}</p>
       {tree.nodes.length === 0 ? <p>{t('trees.empty')}</p> : level(null)}
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { treeWarnings } from '@shared/contactTrees';
 import { contactTreeSchema, type ContactTree, type Lang, type Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
@@ -57,10 +57,13 @@ function TreeLink({ tree, people, current, onSelect }: { tree: ContactTree; peop
   const t = useT();
   const now = useNow(60_000);
   const warned = useMemo(() => (people ? treeWarnings(tree, people, now).size : 0), [tree, people, now]);
+  const ids = useId();
+  // The tree's name is the button's name and its counts its description: read together they ran
+  // into one another ("Night shift 🌙7 nodes"), since the two spans have no space between them.
   return (
-    <button type="button" className="incident-link" aria-current={current ? 'true' : undefined} onClick={onSelect}>
-      <span className="incident-link-title">{tree.name}</span>
-      <span className="muted small">
+    <button type="button" className="incident-link" aria-current={current ? 'true' : undefined} aria-labelledby={`${ids}-name`} aria-describedby={`${ids}-counts`} onClick={onSelect}>
+      <span id={`${ids}-name`} className="incident-link-title">{tree.name}</span>
+      <span id={`${ids}-counts`} className="muted small">
         {t('trees.nodeCount', { count: tree.nodes.length })}
         {warned > 0 && <> · <span className="tree-warned">{t('trees.warnedCount', { count: warned })}</span></>}
       </span>

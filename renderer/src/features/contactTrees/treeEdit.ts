@@ -45,6 +45,23 @@ export function addNode(nodes: readonly TreeNode[], node: Omit<TreeNode, 'parent
   return place(list, { ...node, parentId: parent, order: Number.MAX_SAFE_INTEGER }, parent);
 }
 
+/**
+ * Whether a node for `personId` placed under `parentId` would be below a node of the same person,
+ * at any depth: they would be asked to call themselves, and the branch below them would wait on
+ * someone already reached. The add form refuses it.
+ */
+export function isUnderPerson(nodes: readonly TreeNode[], personId: string, parentId: string | null): boolean {
+  const placed = new Map(walkTree(nodes).map((p) => [p.node.id, p]));
+  // The walk's parents never form a cycle, so this climbs to the top and stops.
+  for (let id = parentId; id !== null; ) {
+    const p = placed.get(id);
+    if (!p) return false;
+    if (p.node.target.kind === 'person' && p.node.target.personId === personId) return true;
+    id = p.parentId;
+  }
+  return false;
+}
+
 /** Up (-1) or down (+1) among its siblings. */
 export function moveAmongSiblings(nodes: readonly TreeNode[], id: string, delta: -1 | 1): EditResult {
   const list = normalize(nodes);

@@ -10,7 +10,7 @@ import { useServices } from '../../app/services';
 import { authorLabel } from '../../app/author';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { CHANNEL_LABEL } from '../answers/labels';
-import { callEventText, useCallNames, type CallNames } from '../callTree/callEvents';
+import { callEventText, isTimerEvent, useCallNames, type CallNames } from '../callTree/callEvents';
 import { useCorrection } from './correction';
 import type { IncidentLogState } from './incidentLog';
 import { LOG_KIND_LABEL, STATUS_LABEL } from './labels';
@@ -134,7 +134,9 @@ const TimelineRow = memo(
     const t = useT();
     const intl = useIntl();
     const correct = useCorrection((s) => s.correct);
-    const text = event.kind === 'call' ? callEventText(event.call, callNames, t) : describe(event, t, titles, locale);
+    const text = event.kind === 'call' ? callEventText(event.call, callNames, t, (at) => intl.formatTime(at, { hour: '2-digit', minute: '2-digit' })) : describe(event, t, titles, locale);
+    // Calma's timer made it, whoever's console ran the timer: no person is its author.
+    const author = event.kind === 'call' && isTimerEvent(event.call) ? null : event.kind === 'log' ? event.entry.by : event.kind === 'copy' ? event.copy.by : event.call.by;
     return (
       <article
         data-index={index}
@@ -148,7 +150,7 @@ const TimelineRow = memo(
           <span className="muted">{formatOffset(offsetMinutes(declaredAt, event.at))}</span>
         </time>
         <p className="timeline-text">
-          <strong>{authorLabel(event.kind === 'log' ? event.entry.by : event.kind === 'copy' ? event.copy.by : event.call.by, t)}</strong> {text}
+          {author !== null && <><strong>{authorLabel(author, t)}</strong> </>}{text}
           {corrected && <span className="badge badge-note">{t('incidents.log.corrected')}</span>}
           {event.kind === 'log' && ['note', 'decision', 'statement', 'correction'].includes(event.entry.kind) && (
             <button type="button" className="link small" onClick={() => correct({ id: event.entry.id, text: event.entry.text })}>

@@ -44,6 +44,8 @@ function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const refused = plan.errors.length > 0;
+  // A file that is not text was not read in any encoding: saying it was guessed would mislead.
+  const notText = plan.errors.some((e) => e.code === 'file.notCsv' || e.code === 'file.notVcard');
   const write = useMemo(() => (refused ? null : buildImport(plan, choices)), [plan, choices, refused]);
 
   const confirm = async () => {
@@ -62,7 +64,7 @@ function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
   return (
     <>
       <Heading slot="title" id="people-import-title">{t('people.import.title', { file: plan.file })}</Heading>
-      {plan.encoding === 'windows-1252' && <p className="warning" data-testid="people-import-encoding">{t('people.import.encoding')}</p>}
+      {plan.encoding === 'windows-1252' && !notText && <p className="warning" data-testid="people-import-encoding">{t('people.import.encoding')}</p>}
       {refused ? (
         <>
           <p className="warning" role="alert">{t('people.import.refused', { count: plan.errors.length })}</p>

@@ -25,6 +25,8 @@ export function PeopleView({ locale }: { locale: Lang }) {
   const setQuery = usePeopleUi((s) => s.setQuery);
   const selectedId = usePeopleUi((s) => s.selectedId);
   const select = usePeopleUi((s) => s.select);
+  const point = usePeopleUi((s) => s.point);
+  const editorClosed = usePeopleUi((s) => s.editorClosed);
   const editing = usePeopleUi((s) => s.editing);
   const startNew = usePeopleUi((s) => s.startNew);
   const stopNew = usePeopleUi((s) => s.stopNew);
@@ -39,7 +41,10 @@ export function PeopleView({ locale }: { locale: Lang }) {
   // later (a transition, a worker, a timer) would wait for the frame after the next one.
   const shown = useMemo(() => index?.search(query) ?? [], [index, query]);
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
-  const editorOpen = editing === 'new' || (selected !== null && !selected.deleted);
+  const editorOpen = editing === 'new' || (selected !== null && !selected.deleted && !editorClosed);
+  // The list remounts when the editor hands the focus back, so its focused row is the selected
+  // one and not wherever the arrows last left it (a person added with Alt+N was never arrowed to).
+  const [listEpoch, setListEpoch] = useState(0);
 
   /** Focuses the list's current row; false when the list has none. */
   const focusList = useCallback(() => {
@@ -54,25 +59,55 @@ export function PeopleView({ locale }: { locale: Lang }) {
     focusEditor();
   }, [select, focusEditor]);
   const closeEditor = useCallback(() => {
-    if (usePeopleUi.getState().editing === 'new') stopNew();
-    else select(null);
-    requestAnimationFrame(focusList);
-  }, [select, stopNew, focusList]);
-  // A deleted person's row goes only when the directory reloads: the focus moves then, to the row
-  // in their place or, with none left (the search found only them), to the search box.
-  const refocusWhenGone = useRef<string | null>(null);
-  const onDeleted = useCallback((id: string) => {
-    refocusWhenGone.current = id;
-    select(null);
-  }, [select]);
-  useEffect(() => {
-    const gone = refocusWhenGone.current;
-    if (gone === null || shown.some((p) => p.id === gone)) return;
-    refocusWhenGone.current = null;
+    const ui = usePeopleUi.getState();
+    if (ui.editing === 'new') stopNew();
+    else point(ui.selectedId);
+    setListEpoch((n) => n + 1);
     requestAnimationFrame(() => {
       if (!focusList()) search.current?.focus();
     });
-  }, [shown, focusList]);
+  }, [point, stopNew, focusList]);
+  // A deleted person's row goes only when the directory reloads, which may be before or after the
+  // delete's promise settles: state (not a ref) so the check runs in both orders. The focus then
+  // goes to the row in their place or, with none left (the search found only them), to the search
+  // box. (With a ref, a reload that came first left nothing to run the check again: focus on <body>.)
+  const [goneId, setGoneId] = useState<{ id: string; index: number } | null>(null);
+  const shownRef = useRef(shown);
+  useLayoutEffect(() => {
+    shownRef.current = shown;
+  }, [shown]);
+  const onDeleted = useCallback((id: string) => {
+    setGoneId({ id, index: Math.max(0, shownRef.current.findIndex((p) => p.id === id)) });
+    point(null);
+  }, [point]);
+  useEffect(() => {
+    if (goneId === null || shown.some((p) => p.id === goneId.id)) return;
+    setGoneId(null);
+    const inPlace = shown[Math.min(goneId.index, shown.length - 1)];
+    point(inPlace?.id ?? null);
+    setListEpoch((n) => n + 1);
+    requestAnimationFrame(() => {
+      if (!focusList()) search.current?.focus();
+    });
+  }, [goneId, shown, point, focusList]);
+  // A person just created is shown once the directory has reloaded with them: the focus goes to
+  // their editor's heading then (the new-person form it was in is gone), never to <body>.
+  const [focusWhenShown, setFocusWhenShown] = useState<string | null>(null);
+  const onSaved = useCallback((id: string, created: boolean) => {
+    select(id);
+    if (created) setFocusWhenShown(id);
+  }, [select]);
+  useEffect(() => {
+    if (focusWhenShown === null || selectedId !== focusWhenShown) return;
+    if (!editorOpen) return;
+    setFocusWhenShown(null);
+    requestAnimationFrame(() => document.getElementById('person-editor-title')?.focus());
+  }, [focusWhenShown, selectedId, editorOpen]);
+  /** The editor's "open that person instead" (a duplicate email): their editor, focused. */
+  const openOther = useCallback((id: string) => {
+    select(id);
+    setFocusWhenShown(id);
+  }, [select]);
   // The box keeps its own text (uncontrolled) and gets stable handlers, so a keystroke re-renders
   // the results and the count but not the box: a controlled input has React rewrite its value and
   // attributes on every key. The handlers read the latest results from a ref.
@@ -168,6 +203,7 @@ export function PeopleView({ locale }: { locale: Lang }) {
       list={
         index && (
           <PeopleList
+            key={listEpoch}
             people={shown}
             selected={selectedId}
             emptyText={index.size === 0 ? labels.empty : labels.noResults}
@@ -185,9 +221,10 @@ export function PeopleView({ locale }: { locale: Lang }) {
             byId={byId}
             locale={locale}
             nameRef={nameField}
-            onSaved={select}
+            onSaved={onSaved}
             onClose={closeEditor}
             onDeleted={onDeleted}
+            onOpenOther={openOther}
           />
         ) : (
           placeholder

@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useIntl } from 'react-intl';
 import type { Lang, Person } from '@shared/domain';
+import { contactClashes, type ContactClash } from '@shared/people/duplicates';
 import type { PeopleIssue, PersonField } from '@shared/people/issues';
 import { personWarnings } from '@shared/people/warnings';
 import { uuidv7 } from '@shared/uuid';
@@ -8,10 +9,14 @@ import { useAnnouncer } from '../../app/announcer';
 import { useServices } from '../../app/services';
 import { useT } from '../../i18n/I18nProvider';
 import { InlineConfirm } from '../../ui/InlineConfirm';
+import { ContactClashWarning } from './ContactClashWarning';
 import { knownRoleLabels, roleChoices, roleLabel } from '../roles/labels';
 import { FIELD_LABEL, issueText, warningText } from './labels';
 import { changedFields, formOf, readForm, rebaseForm, todayLocal, type PersonForm } from './personForm';
 import { deviceTimeZone } from './usePeople';
+import { RunningTreeDeleteWarning } from '../callTree/runningTreesOf';
+
+const clashKey = (c: ContactClash) => `${c.person.id}:${c.reason}:${c.phone ?? ''}`;
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 /** Built once: hundreds of options that never change. */
@@ -28,7 +33,10 @@ export const PersonEditor = memo(function PersonEditor(props: {
   byId: ReadonlyMap<string, Person>;
   locale: Lang;
   nameRef: Ref<HTMLInputElement>;
-  onSaved(id: string): void;
+  /** Saved; `created` when the person is new (their editor opens once the directory has them). */
+  onSaved(id: string, created: boolean): void;
+  /** Open someone else instead (the one who already has the email typed here). */
+  onOpenOther(id: string): void;
   onClose(): void;
   /** The person was deleted: the editor is done with them. */
   onDeleted(id: string): void;
@@ -70,27 +78,41 @@ export const PersonEditor = memo(function PersonEditor(props: {
 
   const roleOptions = useMemo(() => roleChoices(people, t, locale).map((r) => <option key={r} value={r} />), [people, locale, t]);
 
-  const save = async (event?: FormEvent) => {
+  const [clashes, setClashes] = useState<ContactClash[] | null>(null);
+  const save = async (event?: FormEvent, accepted: readonly ContactClash[] = []) => {
     event?.preventDefault();
     const read = readForm(form, person, zone, label);
     if (!read.ok) {
       setIssues(read.issues);
+      setClashes(null);
       announce(t('people.editor.invalid', { count: read.issues.length }), 'error');
       return;
     }
     setIssues([]);
+    // Only what this edit brings: a switchboard they already shared, confirmed before, is not asked again.
+    const had = new Set(person ? contactClashes(person, people, person.id).map(clashKey) : []);
+    const ok = new Set(accepted.map(clashKey));
+    const found = contactClashes(read.fields, people, selfId).filter((c) => !had.has(clashKey(c)));
+    if (found.some((c) => !ok.has(clashKey(c)))) {
+      setClashes(found);
+      announce(t('people.clash.title', { count: found.length }), 'error');
+      return;
+    }
+    setClashes(null);
     setBusy(true);
     try {
       if (person) {
         const fields = changedFields(person, read.fields);
         if (Object.keys(fields).length > 0) await mutate('person.update', { id: person.id, fields });
         announce(t('people.editor.saved', { name: read.fields.name }));
-        props.onSaved(person.id);
+        props.onSaved(person.id, false);
+        // The warning that had the focus is gone: the heading takes it, not <body>.
+        if (accepted.length > 0) requestAnimationFrame(() => document.getElementById('person-editor-title')?.focus());
       } else {
         const id = uuidv7();
         await mutate('person.create', { person: { id, clock: {}, deleted: false, ...read.fields } });
         announce(t('people.editor.created', { name: read.fields.name }));
-        props.onSaved(id);
+        props.onSaved(id, true);
       }
     } catch (e) {
       announce(String((e as Error).message), 'error');
@@ -131,7 +153,7 @@ export const PersonEditor = memo(function PersonEditor(props: {
     <section className="detail person-editor" aria-labelledby="person-editor-title" data-testid="person-editor">
       <form onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} noValidate>
         <div className="detail-head">
-          <h2 id="person-editor-title">{person ? person.name : t('people.editor.newTitle')}</h2>
+          <h2 id="person-editor-title" tabIndex={-1}>{person ? person.name : t('people.editor.newTitle')}</h2>
           <div className="detail-actions">
             <button type="submit" className="primary" disabled={busy}>{t('people.editor.save')}</button>
             <button type="button" onClick={props.onClose}>{t('common.close')}</button>
@@ -205,6 +227,18 @@ export const PersonEditor = memo(function PersonEditor(props: {
           <input type="checkbox" checked={form.left} onChange={(e) => set('left', e.target.checked)} />
           {t('people.editor.left')}
         </label>
+        {clashes && (
+          <ContactClashWarning
+            clashes={clashes}
+            onSaveAnyway={() => void save(undefined, clashes)}
+            onOpen={props.onOpenOther}
+            onCancel={() => {
+              const field = clashes.some((c) => c.reason === 'email') ? 'person-email' : 'person-phones';
+              setClashes(null);
+              requestAnimationFrame(() => document.getElementById(field)?.focus());
+            }}
+          />
+        )}
         <p className="muted small">{t('people.editor.keys')}</p>
         {person && (
           <div className="row person-delete">
@@ -213,7 +247,7 @@ export const PersonEditor = memo(function PersonEditor(props: {
             ) : (
               <InlineConfirm
                 label={t('people.editor.delete')}
-                message={t('people.editor.deleteConfirm', { name: person.name })}
+                message={<>{t('people.editor.deleteConfirm', { name: person.name })} <RunningTreeDeleteWarning person={person} /></>}
                 confirmLabel={t('people.editor.deleteYes')}
                 onConfirm={() => void remove()}
                 onCancel={() => setConfirmDelete(false)}

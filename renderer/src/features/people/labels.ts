@@ -30,6 +30,8 @@ const ISSUE_MESSAGE: Record<IssueCode, MessageId> = {
   'email.invalid': 'people.issue.email.invalid',
   'file.tooLarge': 'people.issue.file.tooLarge',
   'file.empty': 'people.issue.file.empty',
+  'file.notCsv': 'people.issue.file.notCsv',
+  'file.notVcard': 'people.issue.file.notVcard',
   'file.noPeople': 'people.issue.file.noPeople',
   'file.tooManyRows': 'people.issue.file.tooManyRows',
   'csv.quotes': 'people.issue.csv.quotes',

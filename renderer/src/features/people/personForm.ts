@@ -1,6 +1,6 @@
 import type { Person } from '@shared/domain';
 import { validateDraft } from '@shared/people/draft';
-import { formatWorkingHours, LIST_SEPARATOR, splitList } from '@shared/people/fields';
+import { formatWorkingHours, LIST_SEPARATOR, splitList, verifiedDay } from '@shared/people/fields';
 import type { PeopleIssue } from '@shared/people/issues';
 
 /** A person as the editor's fields hold them: text, as a person types it. */
@@ -40,7 +40,7 @@ export function formOf(person: Person | null, lang: 'es' | 'en', defaultTimeZone
     workingHours: person?.workingHours ? formatWorkingHours(person.workingHours, lang) : '',
     backupId: person?.backupId ?? '',
     notes: person?.notes ?? '',
-    verified: person?.verifiedAt?.slice(0, 10) ?? '',
+    verified: person?.verifiedAt ? verifiedDay(person.verifiedAt, defaultTimeZone) : '',
     left: person?.left ?? false,
   };
 }
@@ -88,7 +88,7 @@ export function readForm(form: PersonForm, before: Person | null, defaultTimeZon
   );
   if (!result.ok) return result;
   // An unchanged date keeps the stored instant (an import may have given a time of day).
-  const keepVerified = before?.verifiedAt && before.verifiedAt.slice(0, 10) === form.verified;
+  const keepVerified = before?.verifiedAt && verifiedDay(before.verifiedAt, defaultTimeZone) === form.verified;
   // Roles as shown are left as stored: a role typed before roles were read in both languages
   // ("portavoz") is not rewritten, nor the field saved, by an edit of the phone.
   const keepRoles = before !== null && form.roles === rolesText(before.roles, label);

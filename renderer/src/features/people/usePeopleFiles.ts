@@ -49,7 +49,7 @@ export function usePeopleFiles(locale: Lang) {
       },
       async exportCsv() {
         const { directory, live } = await everyone();
-        await save(`calma-people-${stamp()}.csv`, serializePeopleCsv(live, { lang: locale, directory }), CSV_FILTERS);
+        await save(`calma-people-${stamp()}.csv`, serializePeopleCsv(live, { lang: locale, directory, timeZone: deviceTimeZone() }), CSV_FILTERS);
       },
       async exportVcard() {
         const { directory, live } = await everyone();
