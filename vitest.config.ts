@@ -15,7 +15,9 @@ export default defineConfig({
     // selected, so `vitest run test/unit/db` does not pay for it.
     projects: [
       // (`include` is set per project: with `extends`, arrays would be concatenated with the root's.)
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], exclude: [SERVER_TESTS, '**/node_modules/**'] } },
+      // Property tests run hundreds of cases: 2–5 s on a quiet 2-core machine, over vitest's 5 s
+      // default while the same machine builds or runs Chromium. A timeout is for a hang, not a budget.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], exclude: [SERVER_TESTS, '**/node_modules/**'], testTimeout: 30_000 } },
       {
         extends: true,
         test: {

@@ -1,10 +1,22 @@
 import { roleIdentity, type Person } from '../domain';
+import { parseHlc } from '../hlc';
 import { workingHoursState } from './hours';
 import type { TreeNode } from './structure';
 
 /** Someone Calma may call: in the directory, not deleted, and not gone from the organisation. */
 export function isCallable(person: Person | undefined): person is Person {
   return person !== undefined && !person.deleted && !person.left;
+}
+
+/**
+ * When someone stopped being callable: the clock stamp of their deletion or of their leaving,
+ * whichever came first (every machine reads the same stamp, so every machine agrees). Null for
+ * someone callable, or for a row written without stamps (it cannot say when).
+ */
+export function droppedAt(person: Pick<Person, 'deleted' | 'left' | 'clock'>): number | null {
+  const times = [person.deleted ? person.clock.deleted : undefined, person.left ? person.clock.left : undefined]
+    .flatMap((stamp) => (stamp ? [parseHlc(stamp).millis] : []));
+  return times.length === 0 ? null : Math.min(...times);
 }
 
 // One fixed collation (not the machine's language), so every machine orders holders the same way.
@@ -20,25 +32,27 @@ export interface Directory {
    * to name whoever a record is about, and to walk a backup chain through someone deleted.
    */
   everyone: ReadonlyMap<string, Person>;
+  /** People with the role who can no longer be called (deleted, gone), keyed like byRole: see chainOf. */
+  formerByRole: ReadonlyMap<string, readonly Person[]>;
 }
 
 export function directoryOf(people: readonly Person[]): Directory {
   const byId = new Map<string, Person>();
   const byRole = new Map<string, Person[]>();
   const everyone = new Map<string, Person>();
+  const formerByRole = new Map<string, Person[]>();
   for (const person of people) {
     everyone.set(person.id, person);
-    if (person.deleted) continue;
-    byId.set(person.id, person);
-    if (!isCallable(person)) continue;
+    if (!person.deleted) byId.set(person.id, person);
     // Keyed by identity: "portavoz" typed in the directory is the node's "spokesperson".
+    const index = isCallable(person) ? byRole : formerByRole;
     for (const role of new Set(person.roles.map(roleIdentity))) {
-      const list = byRole.get(role);
+      const list = index.get(role);
       if (list) list.push(person);
-      else byRole.set(role, [person]);
+      else index.set(role, [person]);
     }
   }
-  return { byId, byRole, everyone };
+  return { byId, byRole, everyone, formerByRole };
 }
 
 /**
@@ -81,11 +95,14 @@ export function callSequence(node: TreeNode, directory: Directory, at: Date | nu
 /**
  * Everyone in a node's chain, in calling order, whether Calma may call them or not (left,
  * deleted): callSequence keeps the callable ones; the rest say why a node has nobody left.
+ * A role node's chain also starts from those who held the role and stopped being callable after
+ * `at` (its opening, for a running node): deleting the only holder mid-run goes on to their
+ * backup, as it does for a person node. Those gone before then never held it for this node.
  */
 export function chainOf(node: TreeNode, directory: Directory, at: Date | number): Person[] {
   const out: Person[] = [];
   const seen = new Set<string>();
-  const firsts: (Person | undefined)[] = node.target.kind === 'role' ? holdersOf(node.target.role, directory, at) : [directory.everyone.get(node.target.personId)];
+  const firsts: (Person | undefined)[] = node.target.kind === 'role' ? [...holdersOf(node.target.role, directory, at), ...formerHoldersSince(node.target.role, directory, at)] : [directory.everyone.get(node.target.personId)];
   for (const person of firsts) {
     if (!person || seen.has(person.id)) continue;
     seen.add(person.id);
@@ -101,6 +118,16 @@ export function chainOf(node: TreeNode, directory: Directory, at: Date | number)
     }
   }
   return out;
+}
+
+/** Who held the role and stopped being callable after `at`, in the order they stopped. */
+function formerHoldersSince(role: string, directory: Directory, at: Date | number): Person[] {
+  const since = typeof at === 'number' ? at : at.getTime();
+  return (directory.formerByRole.get(roleIdentity(role)) ?? [])
+    .map((person) => ({ person, dropped: droppedAt(person) }))
+    .filter((f): f is { person: Person; dropped: number } => f.dropped !== null && f.dropped > since)
+    .sort((a, b) => a.dropped - b.dropped || (a.person.id < b.person.id ? -1 : 1))
+    .map((f) => f.person);
 }
 
 /** Whether the person called stands in for the node's own person (or for the holders of its role). */

@@ -1,5 +1,5 @@
 import type { CallAttempt, ContactTree, Person } from '../domain';
-import { chainOf, directoryOf, isCallable, type Directory } from './resolve';
+import { chainOf, directoryOf, droppedAt, isCallable, type Directory } from './resolve';
 import { walkTree, type TreeNode } from './structure';
 
 /**
@@ -256,8 +256,14 @@ function replay(node: TreeNode, attempts: CallAttempt[], chain: Person[], opened
   }
   if (reached) return { ...base, ...idle, state: 'reached', settledAt: reachedAt };
   // Nobody listed is left, and not because of the records: the directory changed (or the node never
-  // had anybody). It gives up as of its latest attempt, the last moment it is known to have been open.
-  if (queue.length === 0) return { ...base, ...idle, state: 'failed', failReason: 'nobodyLeft', settledAt: Math.max(lastAttemptAt ?? openedAt, openedAt) };
+  // had anybody). It gives up when the last of its people stopped being callable, by the stamp of
+  // their deletion or leaving, or else as of its latest attempt, the last moment it is known to have
+  // been open. Not earlier: the nodes below open then, and a time in the past would have their
+  // first people run out of time before anyone was shown them.
+  if (queue.length === 0) {
+    const lastDrop = Math.max(-Infinity, ...dropped.flatMap((p) => droppedAt(p) ?? []));
+    return { ...base, ...idle, state: 'failed', failReason: 'nobodyLeft', settledAt: Math.max(lastAttemptAt ?? openedAt, openedAt, lastDrop) };
+  }
   // A turn that ended before the node opened (someone ruled out early) starts the clock at the opening.
   const turnStart = Math.max(turnEndedAt ?? openedAt, openedAt);
   return {

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { escalationAttempt, isGiveUp, isSameEscalation, runCallTree, type CallTreeRun } from '../../../shared/contactTrees';
 import type { CallAttempt, Person } from '../../../shared/domain';
+import { formatHlc } from '../../../shared/hlc';
 import { attempt, MIN, person, personNode, roleNode, tree } from './fixtures';
 
 /**
@@ -16,7 +17,11 @@ const context = (at: number, by = 'ana') => ({ incidentId: 'inc-1', treeId: 'tre
 const escalate = (r: CallTreeRun, at: number, by = 'ana') => r.due.map((d) => escalationAttempt(d, context(at, by)));
 const state = (r: CallTreeRun) => Object.fromEntries(r.nodes.map((n) => [n.node.id, `${n.state}${n.current ? `:${n.current.id}` : ''}`]));
 const nodeOf = (r: CallTreeRun, id: string) => r.nodes.find((n) => n.node.id === id)!;
-const change = (people: Person[], id: string, fields: Partial<Person>) => people.map((p) => (p.id === id ? { ...p, ...fields } : p));
+const change = (people: Person[], id: string, fields: Partial<Person>) => people.map((p) => (p.id === id ? { ...p, ...fields, clock: { ...p.clock, ...fields.clock } } : p));
+/** The clock stamp a mutation made at `at` writes. */
+const stampAt = (at: number) => formatHlc({ millis: at, counter: 0, node: 'dev1' });
+/** A deletion as the person.delete mutation writes it: the flag, and its clock stamp. */
+const deletedAt = (at: number): Partial<Person> => ({ deleted: true, clock: { deleted: stampAt(at) } });
 
 // As QA found it: Ana's backup Bea has left, so Ana's node calls Ana, then Bea's backup Cris.
 const directory = [
@@ -89,6 +94,32 @@ describe('the directory changing while a tree runs', () => {
     expect(r.due).toEqual([]);
   });
 
+  it('people deleted long after the last attempt: the node gives up when they were deleted, so the nodes below get their whole time', () => {
+    const records = [attempt('n-ana', 'ana', 'no-answer', T0 + MIN)];
+    // Ana and Cris deleted at T+30 (the stamps every machine reads); the console looks at T+31.
+    const gone = change(change(directory, 'ana', deletedAt(T0 + 30 * MIN)), 'cris', deletedAt(T0 + 30 * MIN));
+    const r = runWith(gone, records, T0 + 31 * MIN);
+    expect(nodeOf(r, 'n-ana')).toMatchObject({ state: 'failed', failReason: 'nobodyLeft', settledAt: T0 + 30 * MIN });
+    // Dani's turn starts at T+30, not at T+1: nothing falls due at once, nothing reads as noticed late.
+    expect(state(r).kid).toBe('calling:dani');
+    expect(nodeOf(r, 'kid').escalateAt).toBe(T0 + 35 * MIN);
+    expect(r.due.filter((d) => d.nodeId === 'kid')).toEqual([]);
+  });
+
+  it('the only holder of a role deleted while the role node runs: it goes on to their backup, and names them as dropped', () => {
+    const people = [person('cris', { name: 'Cris', roles: ['legal'], backupId: 'dani' }), person('dani', { name: 'Dani' })];
+    const roleTree = tree([roleNode('n-legal', 'legal', null, 0, 10)]);
+    const run = (ps: Person[], now: number) => runCallTree({ tree: roleTree, people: ps, attempts: [attempt('n-legal', 'cris', 'no-answer', T0 + MIN)], activatedAt: T0, now });
+    expect(state(run(people, T0 + 2 * MIN))['n-legal']).toBe('calling:cris');
+
+    const deletedMidRun = run(change(people, 'cris', deletedAt(T0 + 3 * MIN)), T0 + 4 * MIN);
+    expect(state(deletedMidRun)['n-legal']).toBe('calling:dani');
+    expect(nodeOf(deletedMidRun, 'n-legal').dropped.map((p) => p.id)).toEqual(['cris']);
+    // Deleted before the tree was activated, Cris never held the role for this run: nobody to call.
+    const deletedBefore = run(change(people, 'cris', deletedAt(T0 - MIN)), T0 + 4 * MIN);
+    expect(nodeOf(deletedBefore, 'n-legal')).toMatchObject({ state: 'failed', failReason: 'nobodyLeft', dropped: [] });
+  });
+
   it('a role gaining a holder: the person being called stays the one to call, the newcomer comes next', () => {
     const gained = [...directory, person('abel', { name: 'Abel', roles: ['legal'] })];
     // Nobody called yet: the directory decides, and Abel comes first by name.
@@ -148,17 +179,19 @@ const tickArb = fc.record({
   manual: fc.option(fc.record({ node: fc.constantFrom('a', 'b', 'c', 'd', 'e'), outcome: fc.constantFrom<CallAttempt['outcome']>('no-answer', 'voicemail', 'wrong-number', 'unavailable', 'reached') }), { nil: null }),
 });
 
-function applyChange(people: Person[], c: { kind: string; who: number; to?: number | null } | null): Person[] {
+/** A change made in People at `at`, stamped as the mutations stamp it (the run reads when someone was deleted or left). */
+function applyChange(people: Person[], c: { kind: string; who: number; to?: number | null } | null, at: number): Person[] {
   if (c === null) return people;
   const id = IDS[c.who]!;
   const p = people.find((x) => x.id === id)!;
+  const stamp = stampAt(at);
   switch (c.kind) {
     case 'leave':
-      return change(people, id, { left: true });
+      return change(people, id, { left: true, clock: { left: stamp } });
     case 'rejoin':
-      return change(people, id, { left: false });
+      return change(people, id, { left: false, clock: { left: stamp } });
     case 'delete':
-      return change(people, id, { deleted: true });
+      return change(people, id, { deleted: true, clock: { deleted: stamp } });
     case 'backup':
       return change(people, id, { backupId: c.to === null || c.to === undefined ? null : IDS[c.to]! });
     default: {
@@ -189,7 +222,7 @@ describe('a tree running while the directory changes at random', () => {
       const run = (at: number) => runCallTree({ tree: bigTree, people, attempts: [...stored.values()], activatedAt: T0, now: at });
       for (const tick of ticks) {
         now += tick.advance;
-        people = applyChange(people, tick.change);
+        people = applyChange(people, tick.change, now);
         if (tick.manual) {
           const n = nodeOf(run(now), tick.manual.node);
           if (n.current) {
@@ -208,9 +241,12 @@ describe('a tree running while the directory changes at random', () => {
             expect(a.dueAt < b.dueAt || (a.dueAt === b.dueAt && order.indexOf(a.nodeId) < order.indexOf(b.nodeId))).toBe(true);
           }
           const mine = escalate(r, now, 'ana');
-          // Another console, a moment later, with the same records: the same ids (and perhaps one
-          // more, whose time ran out in that moment).
-          expect(escalate(run(now + 1), now + 1, 'berta').map((a) => a.id)).toEqual(expect.arrayContaining(mine.map((a) => a.id)));
+          // Another console, a moment later, with the same records: the same escalations, with the
+          // same ids, plus only those whose time ran out in that very moment.
+          const later = run(now + 1);
+          expect(later.due.filter((d) => d.dueAt <= now)).toEqual(r.due);
+          expect(later.due.filter((d) => d.dueAt > now).every((d) => d.dueAt === now + 1)).toBe(true);
+          expect(escalate({ ...later, due: later.due.filter((d) => d.dueAt <= now) }, now + 1, 'berta').map((a) => a.id)).toEqual(mine.map((a) => a.id));
           let wrote = false;
           for (const record of mine) {
             const old = stored.get(record.id);
