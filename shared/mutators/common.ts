@@ -28,6 +28,15 @@ export async function requireLive<T extends { deleted: boolean }>(w: MutationSto
 }
 
 /**
+ * A history row without its null fields. A field added later is nullable with a default of null
+ * (a copy's overLimit, a call's dueAt): a row stored before it existed lacks the key, and the same
+ * row parsed again today has it as null. Both say the same thing, so a replay must not be refused.
+ */
+function withoutNulls(row: object): object {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
+}
+
+/**
  * History rows (revisions, approvals, copies, log entries) are immutable: writing one again is
  * accepted only when it is identical, so a replay is harmless and history can never be rewritten.
  */
@@ -38,7 +47,7 @@ export async function putImmutable<T extends { id: string }>(w: MutationStore, t
   rows.forEach((row, i) => {
     const old = existing[i];
     if (!old) fresh.push(row);
-    else if (!sameJson(old, row)) conflicts.push({ path: row.id, message: `${label} ${row.id} already exists with different content` });
+    else if (!sameJson(withoutNulls(old), withoutNulls(row))) conflicts.push({ path: row.id, message: `${label} ${row.id} already exists with different content` });
   });
   if (conflicts.length > 0) throw new MutationError('conflict', `${conflicts.length} ${label}(s) would overwrite history`, conflicts);
   await w.put(table, fresh);

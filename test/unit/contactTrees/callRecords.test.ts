@@ -69,6 +69,19 @@ describe('recording escalations', () => {
     expect(after.due).toEqual([]);
   });
 
+  it('accepts a replay of a call stored before dueAt existed, and still refuses a different one', async () => {
+    const { db, mutate } = await running();
+    const record = attempt('top', 'lucia', 'no-answer', '2026-05-11T08:02:00.000Z');
+    // As an older Calma stored it: no dueAt key at all.
+    const { dueAt: _absent, ...stored } = record;
+    await db.callAttempts.put(stored as typeof record);
+    // Its outbox replayed after the upgrade: parsed again, it now says dueAt: null.
+    await mutate('call.record', { attempt: record });
+    expect(await db.callAttempts.count()).toBe(1);
+    await expect(mutate('call.record', { attempt: { ...record, outcome: 'reached' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(mutate('call.record', { attempt: { ...record, dueAt: '2026-05-11T08:01:00.000Z' } })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('refuses an attempt for an incident that does not exist, writing nothing', async () => {
     const { db, mutate } = await running();
     const error = await mutate('call.record', { attempt: attempt('top', 'lucia', 'reached', DECLARED, { incidentId: 'nope' }) }).catch((e: unknown) => e);
