@@ -1,11 +1,11 @@
 import type { ContactTree, Person } from '../domain';
+import { daysSinceVerified, deviceZone } from '../people/fields';
 import { isKnownTimeZone, workingHoursState } from './hours';
 import { callSequence, directoryOf, holdersOf, isCallable, isRoleHeld, type Directory } from './resolve';
 import { walkTree, type PlacedNode, type TreeNode } from './structure';
 
 /** Details older than this are flagged: a phone number nobody checked for a quarter may be wrong. */
 export const VERIFY_WITHIN_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type NodeWarning =
   /** The node's person was deleted from the directory (or never synced to this machine). */
@@ -44,11 +44,14 @@ export interface TreePlace {
 
 export type WarningKind = NodeWarning['kind'];
 
-/** Whether a person's details were verified within the last 90 days before `at`. */
-export function isVerified(person: Pick<Person, 'verifiedAt'>, at: Date | number): boolean {
-  if (!person.verifiedAt) return false;
-  const when = Date.parse(person.verifiedAt);
-  return Number.isFinite(when) && (typeof at === 'number' ? at : at.getTime()) - when <= VERIFY_WITHIN_DAYS * DAY_MS;
+/**
+ * Whether a person's details were verified within the last 90 days before `at`, in calendar days
+ * of `timeZone` (the device's unless given): the same count the people warnings show, so nobody
+ * reads "not verified for 90 days" unflagged, or is flagged at 90.
+ */
+export function isVerified(person: Pick<Person, 'verifiedAt'>, at: Date | number, timeZone: string = deviceZone()): boolean {
+  if (!person.verifiedAt || !Number.isFinite(Date.parse(person.verifiedAt))) return false;
+  return daysSinceVerified(person.verifiedAt, typeof at === 'number' ? new Date(at) : at, timeZone) <= VERIFY_WITHIN_DAYS;
 }
 
 /** Whether a person can be called or written to at all: a phone or an email that is not blank. */

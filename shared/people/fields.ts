@@ -186,8 +186,38 @@ export function verifiedDay(verifiedAt: string, timeZone = 'UTC'): string {
   if (verifiedAt.endsWith('T12:00:00.000Z')) return verifiedAt.slice(0, 10);
   const at = new Date(verifiedAt);
   if (Number.isNaN(at.getTime())) return verifiedAt.slice(0, 10);
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return calendarDay(at, timeZone);
+}
+
+// One formatter per zone: building one costs far more than formatting with it, and the CSV export
+// asks for a day per person (10,000 of them) in the same zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone`, whatever its hour. */
+export function calendarDay(at: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** The device's time zone: where "today" is when no zone is given. */
+export const deviceZone = () => new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * Calendar days from the day details were verified to today in the user's time zone: verified on
+ * 1 May, today 22 November is 205 days, whatever the hour, daylight saving included. Counting
+ * 24-hour periods instead says 204 until the hour of the stored instant comes round. Today is the
+ * day `now` falls on in the zone, always: noon UTC is a bare date only for a stored verifiedAt.
+ */
+export function daysSinceVerified(verifiedAt: string, now: Date, timeZone: string): number {
+  const days = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+  return days(calendarDay(now, timeZone)) - days(verifiedDay(verifiedAt, timeZone));
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'si', 's', 'true', '1', 'x', 'left', 'baja']);

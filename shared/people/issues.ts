@@ -21,6 +21,7 @@ export type IssueCode =
   | 'file.empty'
   | 'file.notCsv'
   | 'file.notVcard'
+  | 'file.utf16NoBom'
   | 'file.noPeople'
   | 'file.tooManyRows'
   | 'csv.quotes'
@@ -64,6 +65,7 @@ const ENGLISH: Record<IssueCode, (v: Values) => string> = {
   'file.empty': () => 'the file is empty',
   'file.notCsv': (v) => `"${v.file}" is not a CSV file: it holds binary data (an image, a PDF, a workbook…); save the list as CSV and import that`,
   'file.notVcard': (v) => `"${v.file}" is not a vCard file: it holds binary data (an image, a PDF, a workbook…); export the contacts as vCard (.vcf) and import that`,
+  'file.utf16NoBom': (v) => `"${v.file}" looks like UTF-16 without a byte-order mark: save it as UTF-8 and import that`,
   'file.noPeople': () => 'the file has no people in it',
   'file.tooManyRows': (v) => `the file has more than ${v.limit} people; split it`,
   'csv.quotes': () => 'a quoted value is not closed, or a quote inside it is not doubled (write "" for ")',

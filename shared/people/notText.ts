@@ -13,20 +13,26 @@ import { peopleIssue, type PeopleIssue } from './issues';
  * the value to fix.
  */
 
-/** Starts of common binary formats, as UTF-8 or Windows-1252 decode their first bytes. */
+/**
+ * Starts of common binary formats, as their first bytes decode. None of these starts with a
+ * byte-order mark and none is UTF-8, so decodeText reads them as Windows-1252, which gives every
+ * byte a character of its own (0x89 is "‰", 0xFF 0xD8 is "ÿØ"): never U+FFFD.
+ */
 const MAGIC: readonly RegExp[] = [
-  /^(\u2030|\u0089|\uFFFD)PNG/, // PNG
+  /^\u2030PNG/, // PNG
   /^%PDF-/, // PDF
   /^PK\u0003\u0004/, // ZIP: .xlsx, .docx, .odt, .numbers
   /^\u00D0\u00CF\u0011\u00E0/, // OLE2: old .xls, .doc
   /^GIF8[79]a/, // GIF
-  /^(\u00FF\u00D8\u00FF|\uFFFD{2,3})/, // JPEG
+  /^\u00FF\u00D8\u00FF/, // JPEG
 ];
 
 /** How much of the file is looked at: a binary file shows it at once. */
 const SAMPLE = 8192;
 /** Above this share of control characters and U+FFFD, the text is binary read as text. */
 const FLOOD = 0.1;
+/** Share of characters at one parity that must be NUL for text to be UTF-16 read byte by byte. */
+const UTF16_NULS = 0.9;
 
 // Control characters no text file holds: all of C0 but tab, line feed, form feed and carriage return.
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/g;
@@ -38,8 +44,32 @@ export function looksBinary(text: string): boolean {
   return bad >= 4 && bad / sample.length > FLOOD;
 }
 
-/** The error for a file that is not text, or null for one that is. */
+/**
+ * UTF-16 saved without a byte-order mark (Notepad's and some exports' "Unicode"): with no mark it
+ * is read as UTF-8 or Windows-1252, and Latin text comes out as its letters with a NUL between
+ * each (LE: after, BE: before). A binary file has NULs too, but not every other character; a few
+ * characters outside Latin-1 (curly quotes, €) have no NUL byte, hence the share, not "all".
+ */
+export function looksUtf16WithoutBom(text: string): boolean {
+  const sample = text.slice(0, SAMPLE);
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (sample.charCodeAt(i) === 0) evenNuls++;
+    if (sample.charCodeAt(i + 1) === 0) oddNuls++;
+  }
+  const [nuls, others] = evenNuls > oddNuls ? [evenNuls, oddNuls] : [oddNuls, evenNuls];
+  return nuls >= pairs * UTF16_NULS && others === 0;
+}
+
+/** The error for a file that is not text (or is UTF-16 read as bytes), or null for one that is text. */
 export function notTextIssue(file: string, text: string, kind: 'csv' | 'vcard'): PeopleIssue | null {
+  const where = { line: null, column: null };
+  // Before the binary test: every other character NUL would read as binary data, which sends the
+  // user looking for the right file when it needs only saving again as UTF-8.
+  if (looksUtf16WithoutBom(text)) return peopleIssue(file, where, '(file)', 'file.utf16NoBom', { file });
   if (!looksBinary(text)) return null;
-  return peopleIssue(file, { line: null, column: null }, '(file)', kind === 'csv' ? 'file.notCsv' : 'file.notVcard', { file });
+  return peopleIssue(file, where, '(file)', kind === 'csv' ? 'file.notCsv' : 'file.notVcard', { file });
 }

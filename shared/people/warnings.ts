@@ -1,21 +1,9 @@
 import { isVerified } from '../contactTrees/warnings';
 import type { Person } from '../domain';
-import { verifiedDay } from './fields';
+import { daysSinceVerified, deviceZone } from './fields';
 
-const DAY_MS = 24 * 3600_000;
-
-
-/**
- * Calendar days from the day details were verified to today in the user's time zone: verified on
- * 1 May, today 22 November is 205 days, whatever the hour, daylight saving included. Counting
- * 24-hour periods instead says 204 until the hour of the stored instant comes round.
- */
-export function daysSinceVerified(verifiedAt: string, now: Date, timeZone: string): number {
-  const days = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
-  return days(verifiedDay(now.toISOString(), timeZone)) - days(verifiedDay(verifiedAt, timeZone));
-}
-
-const deviceZone = () => new Intl.DateTimeFormat().resolvedOptions().timeZone;
+// The count lives with verifiedDay, where the contact trees' isVerified can use it too.
+export { daysSinceVerified } from './fields';
 
 export type PersonWarning =
   /** Has left the organisation: kept for the record, never called, and should hold no access. */
@@ -38,7 +26,7 @@ export function personWarnings(person: Person, byId: ReadonlyMap<string, Person>
   if (!person.backupId) warnings.push({ kind: 'noBackup', reason: 'none' });
   else if (!backup || backup.deleted) warnings.push({ kind: 'noBackup', reason: 'missing' });
   else if (backup.left) warnings.push({ kind: 'noBackup', reason: 'left' });
-  if (!isVerified(person, now)) {
+  if (!isVerified(person, now, timeZone)) {
     warnings.push({ kind: 'notVerified', days: person.verifiedAt ? daysSinceVerified(person.verifiedAt, now, timeZone) : null });
   }
   return warnings;

@@ -481,6 +481,16 @@ test('a binary file picked as CSV is "not a CSV file"; a roster that names backu
   await expectAccessible(page, 'import dialog refusing a binary file');
   await importDialog(page).getByRole('button', { name: 'Close' }).click();
 
+  // UTF-16 saved without its byte-order mark: told what it is and what to do, not "binary data".
+  const utf16 = Buffer.from('nombre;correo\r\nJosé Ibáñez;jose@example.org\r\n', 'utf16le');
+  const chooser16 = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import CSV or vCard…' }).click();
+  await (await chooser16).setFiles({ name: 'unicode.csv', mimeType: 'text/csv', buffer: utf16 });
+  await expect(importDialog(page).getByTestId('people-import-errors')).toContainText('“unicode.csv” looks like UTF-16 without a byte-order mark. Save it as UTF-8');
+  await expect(importDialog(page)).not.toContainText('binary data');
+  await expect(importDialog(page).getByTestId('people-import-encoding')).toHaveCount(0);
+  await importDialog(page).getByRole('button', { name: 'Close' }).click();
+
   const roster = [
     'nombre;teléfono;correo;suplente',
     'José Ibáñez;+34 600 111 222;jose@example.org;Marta Soler',

@@ -466,7 +466,8 @@ test('the directory changes mid-run: someone marked as left after her escalation
   const personEditor = page.getByTestId('person-editor');
   await personEditor.getByRole('checkbox', { name: /left the organisation/ }).check();
   await personEditor.getByRole('button', { name: 'Save' }).click();
-  await expect(toast(page)).toHaveText('Carla Ruiz saved.');
+  // Added under the call tree's joined lines if they are still shown (see useAnnouncer).
+  await expect(toast(page).locator('span').last()).toHaveText('Carla Ruiz saved.');
   await goToView(page, /^Incidents$/);
 
   // Dani is still the one to call, with the rest of her five minutes; Carla is still named (she left, she is not gone).
@@ -502,7 +503,8 @@ test('the directory changes mid-run: someone marked as left after her escalation
   ]);
   await notReached.getByRole('group', { name: 'Record a call back from Dani Vega' }).getByRole('button', { name: 'Reached late' }).focus();
   await page.keyboard.press('Enter');
-  await expect(toast(page)).toHaveText('Dani Vega: Reached, recorded.');
+  // Added under the call tree's joined lines if they are still shown (see useAnnouncer).
+  await expect(toast(page).locator('span').last()).toHaveText('Dani Vega: Reached, recorded.');
   await expect(panel.getByTestId('not-reached-card')).toHaveCount(0);
   await expect(panel.getByRole('heading', { level: 4, name: 'Call now' })).toBeFocused();
   await expect(panel.getByTestId('call-progress')).toHaveText('1 of 2 reached · 1 being called · 0 waiting · 0 not reached');
@@ -541,7 +543,8 @@ test('a call answered late: after the move to the backup, the first person calls
 
   // The lead calls Luis, no answer; half a minute after the move, Lucía calls back. By keyboard.
   await his.getByRole('button', { name: 'No answer' }).click();
-  await expect(toast(page)).toHaveText('Luis Prieto: No answer, recorded.');
+  // Added under the call tree's joined lines if they are still shown (see useAnnouncer).
+  await expect(toast(page).locator('span').last()).toHaveText('Luis Prieto: No answer, recorded.');
   await page.clock.fastForward('00:30');
   await hers.getByRole('button', { name: 'Reached late' }).focus();
   await page.keyboard.press('Enter');
@@ -796,6 +799,8 @@ test('people deleted from the directory while their tree runs: the node goes on 
   await expect(panel.getByTestId('call-card')).toHaveCount(0);
   const notReached = panel.getByTestId('not-reached-card');
   await expect(notReached).toHaveCount(1);
+  // Headed by her name, marked as the history marks it, not as "someone no longer in the directory".
+  await expect(notReached.locator('.call-card-head strong')).toHaveText('Ana Alba (deleted from the directory)');
   await expect(notReached.getByTestId('not-reached-reason')).toHaveText(
     'Nobody left in the directory to call. No longer callable: Ana Alba (deleted from the directory), Bea Bravo (deleted from the directory), and Cris Cano (deleted from the directory).',
   );

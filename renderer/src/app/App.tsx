@@ -12,7 +12,7 @@ import { OverdueWatcher } from '../features/incidents/OverdueWatcher';
 import { EscalationWatcher } from '../features/callTree/EscalationWatcher';
 import { SyncStatusBadge } from '../features/team/SyncStatusBadge';
 import type { MessageId } from '../i18n/messages/en';
-import { useAnnouncer } from './announcer';
+import { TOAST_MS, useAnnouncer } from './announcer';
 import { usePreferences, useSession, type View } from './uiStore';
 
 // The views a crisis starts with (incidents, answers) load with the console; the others load the
@@ -126,18 +126,20 @@ function UpdateNotice() {
 }
 
 function Announcements() {
-  const { message, tone, id } = useAnnouncer();
+  const { lines, tone, id } = useAnnouncer();
   const clear = useAnnouncer((s) => s.clear);
+  const shown = lines.length > 0;
   useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(clear, 6000);
+    if (!shown) return;
+    const timer = setTimeout(clear, TOAST_MS);
     return () => clearTimeout(timer);
-  }, [id, message, clear]);
+  }, [id, shown, clear]);
   return (
     <div className={`toast ${tone}`} role="status" aria-live="polite" data-testid="toast" data-live-announcer="true">
-      {/* Joined messages (see useAnnouncer), a line each: a line added is read alone, the others stay put. */}
-      {message.split('\n').map((line, i) => (
-        <span key={i} style={{ display: 'block' }}>{line}</span>
+      {/* Joined messages (see useAnnouncer), a line each, keyed by the line's own number: a line
+          added is read alone, and when the oldest go the others stay put and are not read again. */}
+      {lines.map((line) => (
+        <span key={line.seq} style={{ display: 'block' }}>{line.text}</span>
       ))}
     </div>
   );

@@ -31,9 +31,22 @@ describe('warnings on a tree', () => {
     expect(isVerified(people[2]!, NOW)).toBe(false);
     expect(isVerified({ verifiedAt: '2026-02-10T08:00:00Z' }, NOW)).toBe(true); // exactly 90 days
     expect(isVerified({ verifiedAt: null }, NOW)).toBe(false);
+    expect(isVerified({ verifiedAt: 'not a date' }, NOW)).toBe(false);
     expect(kinds(nodeWarnings(personNode('n', 'old'), dir, NOW))).toEqual(['not-verified:old']);
     const unverifiedBackup = directoryOf([person('a', { backupId: 'b' }), person('b', { verifiedAt: null })]);
     expect(kinds(nodeWarnings(personNode('n', 'a'), unverifiedBackup, NOW))).toEqual(['not-verified:b']);
+  });
+
+  it('judges 90 days in calendar days of the zone, as the people warnings count them, not 24-hour periods', () => {
+    // Verified early on 10 February; late on 11 May is 90 days later by the calendar, though more
+    // than 90 × 24 hours: still verified. The next day, 91: not.
+    expect(isVerified({ verifiedAt: '2026-02-10T00:30:00Z' }, new Date('2026-05-11T23:00:00Z'), 'UTC')).toBe(true);
+    expect(isVerified({ verifiedAt: '2026-02-10T00:30:00Z' }, new Date('2026-05-12T00:00:00Z'), 'UTC')).toBe(false);
+    // The same instants in Kiritimati (UTC+14): verified on the 10th, now already the 12th there.
+    expect(isVerified({ verifiedAt: '2026-02-10T00:30:00Z' }, new Date('2026-05-11T23:00:00Z'), 'Pacific/Kiritimati')).toBe(false);
+    // A bare date (stored at noon UTC) is the day typed, in any zone.
+    expect(isVerified({ verifiedAt: '2026-02-10T12:00:00.000Z' }, new Date('2026-05-11T09:00:00Z'), 'Pacific/Kiritimati')).toBe(true);
+    expect(isVerified({ verifiedAt: '2026-02-10T12:00:00.000Z' }, new Date('2026-05-11T11:00:00Z'), 'Pacific/Kiritimati')).toBe(false);
   });
 
   it('a person who has left (their backup is called, alone)', () => {

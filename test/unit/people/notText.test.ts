@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../../shared/people/importPlan';
-import { looksBinary } from '../../../shared/people/notText';
+import { looksBinary, looksUtf16WithoutBom } from '../../../shared/people/notText';
 import { decodeText } from '../../../shared/text/decodeText';
 import { person, sequentialIds } from './people';
 
@@ -46,5 +46,45 @@ describe('files that are not text', () => {
     expect(p.rows.map((r) => r.fields.name)).toEqual(['José']);
     // A file that starts like a magic number only by its text is still text: "PK" needs its bytes 3 and 4.
     expect(looksBinary('PK,name\n1,Ana\n')).toBe(false);
+  });
+
+  it('no longer carries magic numbers that decoding can never produce: PNG and JPEG read as Windows-1252, not U+FFFD', () => {
+    expect(decodeText(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])).text.startsWith('\u2030PNG')).toBe(true);
+    expect(decodeText(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0])).text.startsWith('\u00FF\u00D8\u00FF')).toBe(true);
+    // A text that starts with U+FFFD (a damaged first character) is no longer taken for a JPEG or a PNG.
+    expect(looksBinary('\uFFFD\uFFFDname,email\nAna,ana@example.org\n')).toBe(false);
+    expect(looksBinary('\uFFFDPNG,name\n1,Ana\n')).toBe(false);
+  });
+});
+
+describe('UTF-16 without a byte-order mark', () => {
+  const utf16 = (s: string, order: 'le' | 'be') =>
+    [...s].flatMap((c) => {
+      const code = c.charCodeAt(0);
+      return order === 'le' ? [code & 0xff, code >> 8] : [code >> 8, code & 0xff];
+    });
+  const list = 'nombre;email\r\nJosé Pérez;jose@example.org\r\nAna “la jefa”;ana@example.org\r\n';
+
+  it.each(['le', 'be'] as const)('UTF-16 %s is told to save as UTF-8, not that it holds binary data', (order) => {
+    const p = planBytes('lista.csv', utf16(list, order));
+    expect(p.rows).toEqual([]);
+    expect(p.errors).toHaveLength(1);
+    expect(p.errors[0]).toMatchObject({ code: 'file.utf16NoBom', line: null, values: { file: 'lista.csv' } });
+    expect(p.errors[0]!.message).toContain('"lista.csv" looks like UTF-16 without a byte-order mark: save it as UTF-8');
+    expect(planBytes('agenda.vcf', utf16('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n', order), 'vcard').errors).toMatchObject([{ code: 'file.utf16NoBom' }]);
+  });
+
+  it('with its byte-order mark, UTF-16 imports', () => {
+    const p = planBytes('lista.csv', [0xff, 0xfe, ...utf16(list, 'le')]);
+    expect(p.errors).toEqual([]);
+    expect(p.rows.map((r) => r.fields.name)).toEqual(['José Pérez', 'Ana “la jefa”']);
+  });
+
+  it('binary files with NULs that are not every other character stay "not a CSV file"', () => {
+    expect(looksUtf16WithoutBom('\u2030PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR')).toBe(false);
+    expect(looksUtf16WithoutBom('a\u0000b\u0000cd\u0000e\u0000')).toBe(false); // a NUL missing where UTF-16 puts one
+    expect(looksUtf16WithoutBom('\u0000\u0000\u0000\u0000\u0000\u0000')).toBe(false); // NULs at both places: padding, not letters
+    expect(looksUtf16WithoutBom('a\u0000')).toBe(false); // too short to tell
+    expect(planBytes('foto.csv', [0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 255, 254]).errors).toMatchObject([{ code: 'file.notCsv' }]);
   });
 });

@@ -57,6 +57,26 @@ describe('days since verified', () => {
     expect(daysSinceVerified(day(typed), now, zone)).toBe(days);
   });
 
+  it('takes today as the zone’s day even when now is exactly 12:00:00.000 UTC (the bare-date instant)', () => {
+    const noon = new Date('2026-11-22T12:00:00.000Z'); // 02:00 on the 23rd in Kiritimati (UTC+14)
+    expect(daysSinceVerified(day('2026-05-01'), noon, 'Pacific/Kiritimati')).toBe(206);
+    expect(daysSinceVerified(day('2026-05-01'), noon, 'Pacific/Pago_Pago')).toBe(205); // 01:00 on the 22nd
+    expect(daysSinceVerified(day('2026-05-01'), noon, 'UTC')).toBe(205);
+  });
+
+  test.prop([
+    fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+    fc.integer({ min: 0, max: 200 * 24 * 60 }),
+    fc.constantFrom(...ZONES),
+  ])('flags "not verified" exactly when the days it shows are more than 90 (one count for both)', (verified, minutesLater, zone) => {
+    const ana = person({ id: 'a', name: 'Ana', verifiedAt: verified.toISOString(), backupId: 'b' });
+    const byId = new Map([['b', person({ id: 'b', name: 'Bea', verifiedAt: verified.toISOString() })]]);
+    const now = new Date(verified.getTime() + minutesLater * 60_000);
+    const days = daysSinceVerified(ana.verifiedAt!, now, zone);
+    const flagged = personWarnings(ana, byId, now, zone).find((w) => w.kind === 'notVerified');
+    expect(flagged).toEqual(days > 90 ? { kind: 'notVerified', days } : undefined);
+  });
+
   it('uses the device’s zone when none is given (the process runs with TZ set by the test runner or the machine)', () => {
     const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
     const ana = person({ id: 'a', name: 'Ana', verifiedAt: day('2026-05-01') });
@@ -72,5 +92,15 @@ describe('the day of a verification', () => {
     const late = day('2026-05-01T22:30:00-05:00');
     expect(verifiedDay(late, 'America/New_York')).toBe('2026-05-01');
     expect(verifiedDay(late, 'Europe/Madrid')).toBe('2026-05-02');
+  });
+
+  it('reads each zone with its own formatter (one is kept per zone, not shared across zones)', async () => {
+    const { verifiedDay } = await import('../../../shared/people/fields');
+    const at = '2026-05-01T23:30:00.000Z';
+    for (let i = 0; i < 3; i++) {
+      expect(verifiedDay(at, 'UTC')).toBe('2026-05-01');
+      expect(verifiedDay(at, 'Pacific/Kiritimati')).toBe('2026-05-02');
+      expect(verifiedDay(at, 'Pacific/Pago_Pago')).toBe('2026-05-01');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { activationTime, attemptAt, callTreeProgress, directoryOf, isBackupFor, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
+import { activationTime, attemptAt, callTreeProgress, directoryOf, hasContact, isBackupFor, runCallTree, treeActivatedAt, treeWarnings, type NodeRun, type Progress } from '@shared/contactTrees';
 import type { CallAttempt, ContactTree, Incident, Person } from '@shared/domain';
 import { MutationError } from '@shared/mutations/error';
 import { uuidv7 } from '@shared/uuid';
@@ -70,7 +70,12 @@ function RunningTree({ incident, tree, people, calls, activatedAt, focusCallNow,
   const progress = useMemo(() => callTreeProgress(run), [run]);
   const directory = useMemo(() => directoryOf(people), [people]);
   const warnings = useMemo(() => treeWarnings(tree, people, now), [tree, people, now]);
-  const label = (node: NodeRun['node']) => nodeLabel(node, directory.byId, t);
+  // Deleted people keep their name here (everyone, not byId), marked as the history marks them: a
+  // node whose person was deleted while it ran is still about someone.
+  const label = (node: NodeRun['node']) => {
+    const person = node.target.kind === 'person' ? directory.everyone.get(node.target.personId) : undefined;
+    return person ? directoryName(person, t) : nodeLabel(node, directory.everyone, t);
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!focusCallNow) return;
@@ -141,8 +146,12 @@ function RunningTree({ incident, tree, people, calls, activatedAt, focusCallNow,
 
 /** A name as the history tells it: someone deleted from the directory or gone from the organisation says so. */
 function personName(person: Person, t: Translate): string {
-  if (person.deleted) return t('callTree.person.deleted', { name: person.name });
-  return person.left ? t('callTree.person.left', { name: person.name }) : person.name;
+  return !person.deleted && person.left ? t('callTree.person.left', { name: person.name }) : directoryName(person, t);
+}
+
+/** A name that says when its person was deleted from the directory (and only that: a node's label). */
+function directoryName(person: Person, t: Translate): string {
+  return person.deleted ? t('callTree.person.deleted', { name: person.name }) : person.name;
 }
 
 function progressText(t: Translate, p: Progress): string {
@@ -160,7 +169,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
   const last = run.attempts.at(-1);
   const open = (url: string) => void host.openExternal(url);
   const copy = async () => {
-    const lines = [person.name, ...person.phones, person.email].filter(Boolean);
+    const lines = [person.name, ...person.phones, person.email].filter((line) => line.trim() !== '');
     await host.copyText(lines.join('\n'));
     announce(t('callTree.copied', { name: person.name }));
   };
@@ -174,7 +183,7 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
       </div>
       <Countdown at={run.escalateAt!} minutes={run.node.escalateAfterMinutes} next={run.next} />
       <p className="call-contacts">
-        {person.phones.map((phone) => {
+        {person.phones.filter((phone) => phone.trim() !== '').map((phone) => {
           const url = telUrl(phone);
           return url ? (
             <a key={phone} href={url} onClick={(e) => { e.preventDefault(); open(url); }} aria-label={t('callTree.callNumber', { name: person.name, phone })}>{phone}</a>
@@ -182,13 +191,13 @@ function CallCard({ run, label, incident, treeId, activatedAt, people, warnings,
             <span key={phone}>{phone}</span>
           );
         })}
-        {person.email && (mailtoUrl(person.email) ? (
+        {person.email.trim() !== '' && (mailtoUrl(person.email) ? (
           <a href={mailtoUrl(person.email)!} onClick={(e) => { e.preventDefault(); open(mailtoUrl(person.email)!); }}>{person.email}</a>
         ) : (
           <span>{person.email}</span>
         ))}
         {/* Nothing to copy but a name: no button, the note says why. */}
-        {person.phones.length === 0 && !person.email ? (
+        {!hasContact(person) ? (
           <span className="muted">{t('callTree.noContact')}</span>
         ) : (
           <button type="button" className="small" onClick={() => void copy()}>{t('callTree.copy')}</button>

@@ -122,7 +122,8 @@ function IncidentEscalations({ incident, activatedAt }: { incident: Incident; ac
       const said = results.filter((m): m is string => m !== null);
       if (said.length === 0) return;
       const heading = said.length === 1 ? null : t('callTree.escalatedMany', { incident: incident.title, count: said.length });
-      for (const line of heading === null ? said : [heading, ...said]) announce(line, 'info', { join: true });
+      // One announcement: the heading and its lines are kept, and dropped, together.
+      announce(heading === null ? said : [heading, ...said], 'info', { join: true });
       void host.notify(t('callTree.notifyTitle', { incident: incident.title }), (heading === null ? said : [heading, ...said]).join('\n')).catch(() => false);
     });
   }, [due, tree, people, calls, activatedAt, incident.id, incident.title, db, mutate, host, announce, t, intl]);

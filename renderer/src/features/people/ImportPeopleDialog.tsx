@@ -45,7 +45,7 @@ function ImportPreview({ plan, close }: { plan: ImportPlan; close(): void }) {
   const [busy, setBusy] = useState(false);
   const refused = plan.errors.length > 0;
   // A file that is not text was not read in any encoding: saying it was guessed would mislead.
-  const notText = plan.errors.some((e) => e.code === 'file.notCsv' || e.code === 'file.notVcard');
+  const notText = plan.errors.some((e) => e.code === 'file.notCsv' || e.code === 'file.notVcard' || e.code === 'file.utf16NoBom');
   const write = useMemo(() => (refused ? null : buildImport(plan, choices)), [plan, choices, refused]);
 
   const confirm = async () => {

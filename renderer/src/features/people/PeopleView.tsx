@@ -71,13 +71,21 @@ export function PeopleView({ locale }: { locale: Lang }) {
   // delete's promise settles: state (not a ref) so the check runs in both orders. The focus then
   // goes to the row in their place or, with none left (the search found only them), to the search
   // box. (With a ref, a reload that came first left nothing to run the check again: focus on <body>.)
+  // Their place is taken when the delete is confirmed, while their row is surely still listed: by
+  // the time the delete settles the reload may have removed it, and the place with it.
   const [goneId, setGoneId] = useState<{ id: string; index: number } | null>(null);
   const shownRef = useRef(shown);
   useLayoutEffect(() => {
     shownRef.current = shown;
   }, [shown]);
+  const deleting = useRef<{ id: string; index: number } | null>(null);
+  const onDeleting = useCallback((id: string) => {
+    deleting.current = { id, index: Math.max(0, shownRef.current.findIndex((p) => p.id === id)) };
+  }, []);
   const onDeleted = useCallback((id: string) => {
-    setGoneId({ id, index: Math.max(0, shownRef.current.findIndex((p) => p.id === id)) });
+    const place = deleting.current?.id === id ? deleting.current.index : Math.max(0, shownRef.current.findIndex((p) => p.id === id));
+    deleting.current = null;
+    setGoneId({ id, index: place });
     point(null);
   }, [point]);
   useEffect(() => {
@@ -98,7 +106,13 @@ export function PeopleView({ locale }: { locale: Lang }) {
     if (created) setFocusWhenShown(id);
   }, [select]);
   useEffect(() => {
-    if (focusWhenShown === null || selectedId !== focusWhenShown) return;
+    if (focusWhenShown === null) return;
+    // Someone else was picked before they were shown: opening them later is not this, and must
+    // not take the focus to the heading.
+    if (selectedId !== focusWhenShown) {
+      setFocusWhenShown(null);
+      return;
+    }
     if (!editorOpen) return;
     setFocusWhenShown(null);
     requestAnimationFrame(() => document.getElementById('person-editor-title')?.focus());
@@ -223,6 +237,7 @@ export function PeopleView({ locale }: { locale: Lang }) {
             nameRef={nameField}
             onSaved={onSaved}
             onClose={closeEditor}
+            onDeleting={onDeleting}
             onDeleted={onDeleted}
             onOpenOther={openOther}
           />

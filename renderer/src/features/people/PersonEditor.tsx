@@ -38,6 +38,8 @@ export const PersonEditor = memo(function PersonEditor(props: {
   /** Open someone else instead (the one who already has the email typed here). */
   onOpenOther(id: string): void;
   onClose(): void;
+  /** The delete was confirmed and is about to be written: their row is still in the list. */
+  onDeleting(id: string): void;
   /** The person was deleted: the editor is done with them. */
   onDeleted(id: string): void;
 }) {
@@ -123,6 +125,7 @@ export const PersonEditor = memo(function PersonEditor(props: {
 
   const remove = async () => {
     if (!person) return;
+    props.onDeleting(person.id);
     await mutate('person.delete', { id: person.id });
     announce(t('people.editor.deleted', { name: person.name }));
     props.onDeleted(person.id);

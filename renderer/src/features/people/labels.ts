@@ -32,6 +32,7 @@ const ISSUE_MESSAGE: Record<IssueCode, MessageId> = {
   'file.empty': 'people.issue.file.empty',
   'file.notCsv': 'people.issue.file.notCsv',
   'file.notVcard': 'people.issue.file.notVcard',
+  'file.utf16NoBom': 'people.issue.file.utf16NoBom',
   'file.noPeople': 'people.issue.file.noPeople',
   'file.tooManyRows': 'people.issue.file.tooManyRows',
   'csv.quotes': 'people.issue.csv.quotes',

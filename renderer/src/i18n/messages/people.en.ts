@@ -102,6 +102,7 @@ export const peopleEn = {
   'people.issue.email.invalid': '“{value}” is not an email address.',
   'people.issue.file.tooLarge': 'The file is larger than {limit} MB.',
   'people.issue.file.notCsv': '“{file}” is not a CSV file: it holds binary data (an image, a PDF, a spreadsheet workbook…). Save the list as CSV and import that.',
+  'people.issue.file.utf16NoBom': '“{file}” looks like UTF-16 without a byte-order mark. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import that.',
   'people.issue.file.notVcard': '“{file}” is not a vCard file: it holds binary data (an image, a PDF, a workbook…). Export the contacts as vCard (.vcf) and import that.',
   'people.issue.file.empty': 'The file is empty.',
   'people.issue.file.noPeople': 'The file has no people in it.',

@@ -104,6 +104,7 @@ export const peopleEs: Record<keyof typeof peopleEn, string> = {
   'people.issue.email.invalid': '«{value}» no es una dirección de correo.',
   'people.issue.file.tooLarge': 'El archivo ocupa más de {limit} MB.',
   'people.issue.file.notCsv': '«{file}» no es un archivo CSV: contiene datos binarios (una imagen, un PDF, un libro de Excel…). Guarda la lista como CSV e importa ese archivo.',
+  'people.issue.file.utf16NoBom': '«{file}» parece UTF-16 sin marca de orden de bytes (BOM). Guárdalo como UTF-8 (en Excel: «CSV UTF-8») e importa ese archivo.',
   'people.issue.file.notVcard': '«{file}» no es un archivo vCard: contiene datos binarios (una imagen, un PDF, un libro de Excel…). Exporta los contactos como vCard (.vcf) e importa ese archivo.',
   'people.issue.file.empty': 'El archivo está vacío.',
   'people.issue.file.noPeople': 'El archivo no contiene ninguna persona.',
