@@ -105,18 +105,19 @@ export function PeopleView({ locale }: { locale: Lang }) {
     select(id);
     if (created) setFocusWhenShown(id);
   }, [select]);
+  const showingSelected = editing !== 'new' && selected !== null && !selected.deleted && !editorClosed;
   useEffect(() => {
     if (focusWhenShown === null) return;
-    // Someone else was picked before they were shown: opening them later is not this, and must
-    // not take the focus to the heading.
-    if (selectedId !== focusWhenShown) {
+    // Someone else was picked, or a new person started (Alt+N), before they were shown: the focus
+    // is where that put it, and opening them later must not take it to the heading.
+    if (selectedId !== focusWhenShown || editing === 'new') {
       setFocusWhenShown(null);
       return;
     }
-    if (!editorOpen) return;
+    if (!showingSelected) return;
     setFocusWhenShown(null);
     requestAnimationFrame(() => document.getElementById('person-editor-title')?.focus());
-  }, [focusWhenShown, selectedId, editorOpen]);
+  }, [focusWhenShown, selectedId, editing, showingSelected]);
   /** The editor's "open that person instead" (a duplicate email): their editor, focused. */
   const openOther = useCallback((id: string) => {
     select(id);
