@@ -19,6 +19,19 @@ export function droppedAt(person: Pick<Person, 'deleted' | 'left' | 'clock'>): n
   return times.length === 0 ? null : Math.min(...times);
 }
 
+/**
+ * Whether a node's chain goes on past this person to their backup at `since` (the node's opening,
+ * or now). Past someone who left, yes: that is what a backup is for. Past someone deleted only if
+ * they were deleted after `since`: the node was already counting on them, and their row still
+ * says who stands in. A row deleted before then is a link nobody can edit any more (People shows
+ * whoever named them as having no backup), so the chain ends there, as People says. A deletion
+ * without a stamp cannot be placed in time and is followed.
+ */
+function leadsOn(person: Person, since: number): boolean {
+  if (!person.deleted || !person.clock.deleted) return true;
+  return parseHlc(person.clock.deleted).millis > since;
+}
+
 // One fixed collation (not the machine's language), so every machine orders holders the same way.
 const names = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
 
@@ -108,13 +121,16 @@ export function chainOf(node: TreeNode, directory: Directory, at: Date | number)
     seen.add(person.id);
     out.push(person);
   }
+  const since = typeof at === 'number' ? at : at.getTime();
+  const backupOf = (person: Person | undefined) => (person?.backupId && leadsOn(person, since) ? directory.everyone.get(person.backupId) : undefined);
   for (const first of firsts) {
-    let next = first?.backupId ? directory.everyone.get(first.backupId) : undefined;
-    // The chain ends at someone already listed (a cycle of backups) or at a missing backup.
+    let next = backupOf(first);
+    // The chain ends at someone already listed (a cycle of backups), at a missing backup, or at
+    // someone deleted before the node opened (see leadsOn).
     while (next && !seen.has(next.id)) {
       seen.add(next.id);
       out.push(next);
-      next = next.backupId ? directory.everyone.get(next.backupId) : undefined;
+      next = backupOf(next);
     }
   }
   return out;

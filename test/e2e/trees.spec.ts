@@ -456,6 +456,8 @@ test('the directory changes mid-run: someone marked as left after her escalation
   const panel = await runTwoNodeTree(page, appUrl, { tree: 'Left mid-run', top: 'Carla Ruiz', under: 'Luis Prieto', incident: 'Directory changes' });
   const card = (who: string) => panel.getByTestId('call-card').filter({ has: page.locator('.call-card-head strong', { hasText: who }) });
   await card('Carla Ruiz').getByRole('button', { name: 'No answer' }).click();
+  // Said before the clock jumps: a message still showing when the timeout comes is kept above it.
+  await expect(toast(page)).toHaveText('Carla Ruiz: No answer, recorded.');
   await page.clock.fastForward('05:01');
   await expect(toast(page)).toHaveText('No answer from Carla Ruiz in 5 min. Call Dani Vega now.');
   await expect(card('Dani Vega')).toBeVisible();

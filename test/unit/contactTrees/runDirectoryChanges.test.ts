@@ -106,6 +106,16 @@ describe('the directory changing while a tree runs', () => {
     expect(r.due.filter((d) => d.nodeId === 'kid')).toEqual([]);
   });
 
+  it('a person deleted before the tree was activated: the chain ends at them, their old backup link is not followed', () => {
+    // Ana deleted the day before: People shows nobody behind her any more, and neither does the run.
+    const before = runWith(change(directory, 'ana', deletedAt(T0 - 24 * 60 * MIN)), [], T0 + MIN);
+    expect(nodeOf(before, 'n-ana')).toMatchObject({ state: 'failed', failReason: 'nobodyLeft' });
+    expect(nodeOf(before, 'n-ana').dropped.map((p) => p.id)).toEqual(['ana']);
+    // Deleted while her node ran: it was counting on her, and her row says who stands in.
+    const during = runWith(change(directory, 'ana', deletedAt(T0 + 2 * MIN)), [attempt('n-ana', 'ana', 'no-answer', T0 + MIN)], T0 + 3 * MIN);
+    expect(state(during)['n-ana']).toBe('calling:cris');
+  });
+
   it('the only holder of a role deleted while the role node runs: it goes on to their backup, and names them as dropped', () => {
     const people = [person('cris', { name: 'Cris', roles: ['legal'], backupId: 'dani' }), person('dani', { name: 'Dani' })];
     const roleTree = tree([roleNode('n-legal', 'legal', null, 0, 10)]);
